@@ -1,0 +1,45 @@
+/**
+ * `spec.timeZone` as the API server checks it: each path component matches
+ * `^[A-Za-z.\-_0-9+]{1,14}$` and is not `.`, `..` or `-…`; `Local` is refused; the zone must
+ * load from the IANA database (here: the one ICU ships with Node).
+ */
+const COMPONENT = /^[A-Za-z.\-_0-9+]{1,14}$/;
+const known = new Map<string, boolean>();
+
+export function timeZoneProblem(timeZone: string): string | undefined {
+  if (timeZone.length === 0) return 'timeZone must be unset or a non-empty IANA zone name';
+  for (const part of timeZone.split('/')) {
+    if (part === '.' || part === '..' || part.startsWith('-') || !COMPONENT.test(part)) {
+      return `unknown time zone ${timeZone}`;
+    }
+  }
+  if (timeZone.toLowerCase() === 'local') {
+    return 'timeZone must be an explicit IANA zone, not Local';
+  }
+  if (!isKnownZone(timeZone)) return `unknown time zone ${timeZone}`;
+  return undefined;
+}
+
+let canonical: ReadonlySet<string> | undefined;
+
+/** Go loads zones from files, so names are case-sensitive; ICU is not, hence the extra checks. */
+function isKnownZone(timeZone: string): boolean {
+  let ok = known.get(timeZone);
+  if (ok === undefined) {
+    canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
+    ok = canonical.has(timeZone) || timeZone === 'UTC' || isCaseExactAlias(timeZone);
+    known.set(timeZone, ok);
+  }
+  return ok;
+}
+
+function isCaseExactAlias(timeZone: string): boolean {
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return false;
+  }
+  if (resolved.toLowerCase() === timeZone.toLowerCase()) return resolved === timeZone;
+  return timeZone.split('/').every((part) => /^[A-Z]/.test(part));
+}

@@ -1,0 +1,110 @@
+import { parseSchedule } from '../../schedule/cron';
+import { canFire } from '../../schedule/fires';
+import { timeZoneProblem } from '../../schedule/time-zone';
+import { Rule } from '../rule';
+
+const MIN_STARTING_DEADLINE_SECONDS = 10;
+
+export const schedule: Rule = {
+  id: 'cronjob-schedule',
+  family: 1,
+  scope: 'cronjob',
+  summary: "schedule parses with robfig/cron's standard parser (five fields or an @ descriptor), without TZ",
+  check(ctx) {
+    const value = ctx.spec.schedule;
+    const path = `${ctx.specPath}.schedule`;
+    if (value === undefined || value === null || value === '') {
+      ctx.report(path, 'is required', { fix: 'set a cron expression such as "0 2 * * *"' });
+      return;
+    }
+    if (typeof value !== 'string') {
+      ctx.report(path, 'must be a string', { value, fix: 'quote the cron expression' });
+      return;
+    }
+    const parsed = parseSchedule(value);
+    if (!parsed.ok) ctx.report(path, parsed.error, { value, fix: parsed.fix });
+  },
+};
+
+export const scheduleFires: Rule = {
+  id: 'cronjob-schedule-fires',
+  family: 2,
+  scope: 'cronjob',
+  summary: 'the schedule can fire at least once (no February 30, no April 31)',
+  check(ctx) {
+    const value = ctx.spec.schedule;
+    if (typeof value !== 'string') return;
+    const parsed = parseSchedule(value);
+    if (parsed.ok && !canFire(parsed.schedule)) {
+      ctx.report(`${ctx.specPath}.schedule`, 'never fires: no date matches its day-of-month and month', {
+        value,
+        fix: 'pick a day of the month that exists in the chosen month(s)',
+      });
+    }
+  },
+};
+
+export const timeZone: Rule = {
+  id: 'cronjob-time-zone',
+  family: 1,
+  scope: 'cronjob',
+  summary: 'timeZone is a real IANA zone name (case-sensitive), not Local',
+  check(ctx) {
+    const value = ctx.spec.timeZone;
+    if (value === undefined || value === null) return;
+    const problem = typeof value === 'string' ? timeZoneProblem(value) : 'must be a string';
+    if (problem) {
+      ctx.report(`${ctx.specPath}.timeZone`, problem, { value, fix: 'use a name from the IANA database, e.g. "Europe/Berlin" or "Etc/UTC"' });
+    }
+  },
+};
+
+export const concurrencyPolicy: Rule = {
+  id: 'cronjob-concurrency-policy',
+  family: 1,
+  scope: 'cronjob',
+  summary: 'concurrencyPolicy is Allow, Forbid or Replace',
+  check(ctx) {
+    const value = ctx.spec.concurrencyPolicy;
+    if (value === undefined || value === null) return;
+    if (value !== 'Allow' && value !== 'Forbid' && value !== 'Replace') {
+      ctx.report(`${ctx.specPath}.concurrencyPolicy`, 'must be "Allow", "Forbid" or "Replace"', { value });
+    }
+  },
+};
+
+export const cronJobIntegerFields: Rule = {
+  id: 'cronjob-integer-fields',
+  family: 1,
+  scope: 'cronjob',
+  summary: 'startingDeadlineSeconds and the history limits are non-negative integers',
+  check(ctx) {
+    for (const field of ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit']) {
+      const value = ctx.spec[field];
+      if (value === undefined || value === null) continue;
+      const path = `${ctx.specPath}.${field}`;
+      if (typeof value !== 'number' || !Number.isInteger(value)) ctx.report(path, 'must be an integer', { value });
+      else if (value < 0) ctx.report(path, 'must be greater than or equal to 0', { value });
+    }
+    const suspend = ctx.spec.suspend;
+    if (suspend !== undefined && suspend !== null && typeof suspend !== 'boolean') {
+      ctx.report(`${ctx.specPath}.suspend`, 'must be true or false', { value: suspend });
+    }
+  },
+};
+
+export const startingDeadline: Rule = {
+  id: 'cronjob-starting-deadline',
+  family: 2,
+  scope: 'cronjob',
+  summary: 'startingDeadlineSeconds below 10 can make the controller miss every run (it syncs every 10 s)',
+  check(ctx) {
+    const value = ctx.spec.startingDeadlineSeconds;
+    if (typeof value === 'number' && value >= 0 && value < MIN_STARTING_DEADLINE_SECONDS) {
+      ctx.report(`${ctx.specPath}.startingDeadlineSeconds`, 'is below 10 s; the CronJob controller may never start the Job', {
+        value,
+        fix: 'use at least 10 seconds, or leave it unset',
+      });
+    }
+  },
+};
