@@ -34,3 +34,12 @@ function formatValue(value: unknown): string {
   if (text === undefined) return String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+/** Where builders put the problems they find in props (family 1 unless said otherwise). */
+export type ProblemSink = (problem: Problem) => void;
+
+/** A problem found in construct props rather than by a catalogue rule. */
+export function propProblem(field: string, message: string, extra: { value?: unknown; fix?: string; family?: RuleFamily } = {}): Problem {
+  const { family = 1, ...rest } = extra;
+  return { rule: 'props', family, severity: 'error', field, message, ...rest };
+}

@@ -68,10 +68,9 @@ export const podFailurePolicy: Rule = {
         const type = str(pattern.type) ?? '';
         const typeProblem = qualifiedNameProblem(type);
         if (typeProblem) ctx.report(`${path}.onPodConditions[${j}].type`, typeProblem, { value: pattern.type });
+        // An absent status is defaulted to True by the API server before validation.
         const status = pattern.status;
-        if (status === undefined || status === '') {
-          ctx.report(`${path}.onPodConditions[${j}].status`, `is required: one of ${STATUSES.join(', ')}`);
-        } else if (!STATUSES.includes(String(status))) {
+        if (status !== undefined && !STATUSES.includes(String(status))) {
           ctx.report(`${path}.onPodConditions[${j}].status`, `must be one of ${STATUSES.join(', ')}`, { value: status });
         }
       });

@@ -1,0 +1,18 @@
+export * from './pod/env';
+export * from './pod/k8s-types';
+export * from './pod/resources';
+export * from './pod/volume';
+export * from './pod/container';
+export * from './pod/pod-template';
+export * from './workloads/policies';
+export * from './workloads/job-spec';
+export * from './workloads/workload';
+export * from './workloads/batch-job';
+export * from './workloads/indexed-job';
+export * from './workloads/scheduled-job';
+export * from './validation/problem';
+export * from './validation/versions';
+export * from './validation/target-version';
+export * from './validation/validate-manifest';
+export { RULES } from './validation/catalogue';
+export type { Rule, RuleScope } from './validation/rule';

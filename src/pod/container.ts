@@ -1,0 +1,76 @@
+import { ContainerSecurityContext, JsonMap } from './k8s-types';
+import { EnvFrom, EnvRecord, renderEnv } from './env';
+import { Resources, renderResources } from './resources';
+import { VolumeMount } from './volume';
+import { containerSecurityContext } from './security';
+import { ProblemSink, propProblem } from '../validation/problem';
+
+export interface ContainerProps {
+  /** The container's name (a DNS-1123 label, unique in the pod). @default 'main' */
+  readonly name?: string;
+  /** The image, pinned by tag or digest, e.g. `python:3.11-slim`. */
+  readonly image: string;
+  /** Replaces the image's ENTRYPOINT. @default the image's */
+  readonly command?: string[];
+  /** Replaces the image's CMD. @default the image's */
+  readonly args?: string[];
+  /** Environment variables: literals, `Secrets.key(...)`, `ConfigMaps.key(...)`, `EnvValue.fromField(...)`. @default none */
+  readonly env?: EnvRecord;
+  /** Whole Secrets and ConfigMaps as variables: `[Secrets.all('ai-secrets')]`. @default none */
+  readonly envFrom?: EnvFrom[];
+  /** Requests, limits and GPUs. @default none */
+  readonly resources?: Resources;
+  /** Volumes to mount: `[{ path: '/data', volume: Volume.fromPersistentVolumeClaim('agent-data') }]`. @default none */
+  readonly volumes?: VolumeMount[];
+  /** @default the image's */
+  readonly workingDir?: string;
+  /** @default Kubernetes' (IfNotPresent for a pinned tag) */
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  /** Overrides of the secure container defaults. @default see ContainerSecurityContext */
+  readonly securityContext?: ContainerSecurityContext;
+}
+
+export interface RenderedContainer {
+  readonly container: JsonMap;
+  readonly mounts: readonly VolumeMount[];
+  readonly tolerations: JsonMap[];
+  readonly nodeSelector: Record<string, string>;
+}
+
+export const DEFAULT_CONTAINER_NAME = 'main';
+
+export function renderContainer(props: ContainerProps, path: string, report: ProblemSink): RenderedContainer {
+  const res = renderResources(props.resources);
+  if (res.gpuProblem) {
+    report(propProblem(`${path}.resources`, res.gpuProblem.message, { value: res.gpuProblem.value }));
+  }
+  const securityContext = containerSecurityContext(props.securityContext);
+  const mounts = [...(props.volumes ?? [])];
+  const container: JsonMap = {
+    name: props.name ?? DEFAULT_CONTAINER_NAME,
+    image: props.image,
+  };
+  if (props.imagePullPolicy) container.imagePullPolicy = props.imagePullPolicy;
+  if (props.command) container.command = [...props.command];
+  if (props.args) container.args = [...props.args];
+  if (props.workingDir) container.workingDir = props.workingDir;
+  if (props.env && Object.keys(props.env).length > 0) container.env = renderEnv(props.env);
+  if (props.envFrom && props.envFrom.length > 0) container.envFrom = props.envFrom.map((e) => e.source);
+  if (res.resources) container.resources = res.resources;
+  container.securityContext = securityContext;
+  return { container, mounts, tolerations: res.tolerations as JsonMap[], nodeSelector: res.nodeSelector };
+}
+
+export function renderMounts(mounts: readonly VolumeMount[]): JsonMap[] {
+  return mounts.map((m) => {
+    const source = m.volume.toJson();
+    const claimReadOnly = (source.persistentVolumeClaim as JsonMap | undefined)?.readOnly === true;
+    const readOnly = m.readOnly ?? claimReadOnly;
+    return {
+      name: m.volume.name,
+      mountPath: m.path,
+      ...(readOnly ? { readOnly: true } : {}),
+      ...(m.subPath ? { subPath: m.subPath } : {}),
+    };
+  });
+}

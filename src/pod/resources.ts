@@ -1,0 +1,80 @@
+import { JsonMap, Toleration } from './k8s-types';
+
+/** A resource list as in YAML: `{ cpu: '500m', memory: '1Gi', 'ephemeral-storage': '2Gi' }`. */
+export interface ResourceList {
+  readonly cpu?: string | number;
+  readonly memory?: string;
+  readonly 'ephemeral-storage'?: string;
+  readonly [resource: string]: string | number | undefined;
+}
+
+export interface GpuOptions {
+  /** GPUs per pod; requests and limits are both set to it. */
+  readonly count: number;
+  /** The extended resource name. @default 'nvidia.com/gpu' */
+  readonly resource?: string;
+  /** Node labels the pod must match, e.g. `{ 'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-80GB' }`. @default none */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  /** Tolerate the usual `<resource>:NoSchedule` taint of GPU nodes. @default true */
+  readonly tolerateTaint?: boolean;
+}
+
+/** Container resources, written as in YAML plus `gpu`. */
+export interface Resources {
+  /** @default none */
+  readonly requests?: ResourceList;
+  /** @default none */
+  readonly limits?: ResourceList;
+  /** GPUs: `gpu: 1` means `nvidia.com/gpu` requests = limits = 1, plus the GPU taint toleration. @default none */
+  readonly gpu?: number | GpuOptions;
+}
+
+export const DEFAULT_GPU_RESOURCE = 'nvidia.com/gpu';
+
+export interface RenderedResources {
+  readonly resources?: JsonMap;
+  readonly tolerations: Toleration[];
+  readonly nodeSelector: Record<string, string>;
+  readonly gpuProblem?: { readonly value: unknown; readonly message: string };
+}
+
+function renderList(list: ResourceList | undefined): Record<string, string | number> | undefined {
+  if (!list) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(list)) {
+    if (v === undefined) continue;
+    out[k] = typeof v === 'number' ? String(v) : v;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+export function renderResources(resources: Resources | undefined): RenderedResources {
+  const requests = renderList(resources?.requests);
+  const limits = renderList(resources?.limits);
+  const tolerations: Toleration[] = [];
+  const nodeSelector: Record<string, string> = {};
+  let gpuProblem: RenderedResources['gpuProblem'];
+  const gpu = resources?.gpu;
+  let withGpu: { requests?: Record<string, string | number>; limits?: Record<string, string | number> } = { requests, limits };
+  if (gpu !== undefined) {
+    const options: GpuOptions = typeof gpu === 'number' ? { count: gpu } : gpu;
+    const resource = options.resource ?? DEFAULT_GPU_RESOURCE;
+    if (!Number.isInteger(options.count) || options.count < 1) {
+      gpuProblem = { value: options.count, message: 'gpu count must be a whole number of at least 1' };
+    } else {
+      const count = String(options.count);
+      withGpu = { requests: { ...requests, [resource]: count }, limits: { ...limits, [resource]: count } };
+      if (options.tolerateTaint !== false) tolerations.push({ key: resource, operator: 'Exists', effect: 'NoSchedule' });
+      Object.assign(nodeSelector, options.nodeSelector ?? {});
+    }
+  }
+  const rendered: JsonMap = {};
+  if (withGpu.limits) rendered.limits = withGpu.limits;
+  if (withGpu.requests) rendered.requests = withGpu.requests;
+  return {
+    resources: Object.keys(rendered).length > 0 ? rendered : undefined,
+    tolerations,
+    nodeSelector,
+    gpuProblem,
+  };
+}
