@@ -39,10 +39,16 @@ export interface RenderedContainer {
 
 export const DEFAULT_CONTAINER_NAME = 'main';
 
-export function renderContainer(props: ContainerProps, path: string, report: ProblemSink): RenderedContainer {
+export function renderContainer(
+  props: ContainerProps,
+  path: string,
+  report: ProblemSink,
+): RenderedContainer {
   const res = renderResources(props.resources);
   if (res.gpuProblem) {
-    report(propProblem(`${path}.resources`, res.gpuProblem.message, { value: res.gpuProblem.value }));
+    report(
+      propProblem(`${path}.resources`, res.gpuProblem.message, { value: res.gpuProblem.value }),
+    );
   }
   const securityContext = containerSecurityContext(props.securityContext);
   const mounts = [...(props.volumes ?? [])];
@@ -55,10 +61,16 @@ export function renderContainer(props: ContainerProps, path: string, report: Pro
   if (props.args) container.args = [...props.args];
   if (props.workingDir) container.workingDir = props.workingDir;
   if (props.env && Object.keys(props.env).length > 0) container.env = renderEnv(props.env);
-  if (props.envFrom && props.envFrom.length > 0) container.envFrom = props.envFrom.map((e) => e.source);
+  if (props.envFrom && props.envFrom.length > 0)
+    container.envFrom = props.envFrom.map((e) => e.source);
   if (res.resources) container.resources = res.resources;
   container.securityContext = securityContext;
-  return { container, mounts, tolerations: res.tolerations as JsonMap[], nodeSelector: res.nodeSelector };
+  return {
+    container,
+    mounts,
+    tolerations: res.tolerations as JsonMap[],
+    nodeSelector: res.nodeSelector,
+  };
 }
 
 export function renderMounts(mounts: readonly VolumeMount[]): JsonMap[] {

@@ -2,12 +2,18 @@ import { Duration } from 'cdk8s';
 import { ProblemSink, propProblem } from '../validation/problem';
 
 /** A Duration as whole seconds; a fractional one is reported, never thrown. */
-export function wholeSeconds(duration: Duration, field: string, report: ProblemSink): number | undefined {
+export function wholeSeconds(
+  duration: Duration,
+  field: string,
+  report: ProblemSink,
+): number | undefined {
   const millis = duration.toMilliseconds();
   if (!Number.isFinite(millis) || millis % 1000 !== 0) {
-    report(propProblem(field, `${duration.toHumanString()} is not a whole number of seconds`, {
-      fix: 'use Duration.seconds(n), Duration.minutes(n) or Duration.hours(n)',
-    }));
+    report(
+      propProblem(field, `${duration.toHumanString()} is not a whole number of seconds`, {
+        fix: 'use Duration.seconds(n), Duration.minutes(n) or Duration.hours(n)',
+      }),
+    );
     return undefined;
   }
   return millis / 1000;

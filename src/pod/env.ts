@@ -8,7 +8,10 @@ export class EnvValue {
   }
 
   /** A resource request or limit of a container, e.g. `limits.memory`. */
-  public static fromResource(resource: string, options: { containerName?: string; divisor?: string } = {}): EnvValue {
+  public static fromResource(
+    resource: string,
+    options: { containerName?: string; divisor?: string } = {},
+  ): EnvValue {
     return new EnvValue({ resourceFieldRef: { resource, ...options } });
   }
 
@@ -38,7 +41,11 @@ export class EnvFrom {
   public constructor(public readonly source: JsonMap) {}
 }
 
-function envFrom(kind: 'secretRef' | 'configMapRef', named: Named, options: EnvFromOptions): EnvFrom {
+function envFrom(
+  kind: 'secretRef' | 'configMapRef',
+  named: Named,
+  options: EnvFromOptions,
+): EnvFrom {
   const { prefix, optional } = options;
   return new EnvFrom({
     ...(prefix !== undefined ? { prefix } : {}),

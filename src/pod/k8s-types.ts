@@ -35,7 +35,10 @@ export interface PodSecurityContext {
   readonly fsGroup?: number;
   readonly supplementalGroups?: number[];
   /** @default { type: 'RuntimeDefault' } */
-  readonly seccompProfile?: { readonly type: 'RuntimeDefault' | 'Localhost' | 'Unconfined'; readonly localhostProfile?: string };
+  readonly seccompProfile?: {
+    readonly type: 'RuntimeDefault' | 'Localhost' | 'Unconfined';
+    readonly localhostProfile?: string;
+  };
 }
 
 export interface ContainerSecurityContext {

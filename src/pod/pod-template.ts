@@ -1,5 +1,13 @@
 import { Duration } from 'cdk8s';
-import { Affinity, ContainerSecurityContext, JsonMap, Named, PodSecurityContext, Toleration, nameOf } from './k8s-types';
+import {
+  Affinity,
+  ContainerSecurityContext,
+  JsonMap,
+  Named,
+  PodSecurityContext,
+  Toleration,
+  nameOf,
+} from './k8s-types';
 import { ContainerProps, RenderedContainer, renderContainer, renderMounts } from './container';
 import { EnvFrom, EnvRecord } from './env';
 import { Resources } from './resources';
@@ -76,33 +84,47 @@ export interface PodTemplateProps {
 const TMP = Volume.fromEmptyDir('tmp');
 
 /** Renders `template` of a JobSpec; problems in the props go to `report`. */
-export function renderPodTemplate(props: PodTemplateProps, podPath: string, report: ProblemSink): JsonMap {
+export function renderPodTemplate(
+  props: PodTemplateProps,
+  podPath: string,
+  report: ProblemSink,
+): JsonMap {
   const hasShorthand = props.image !== undefined;
   if (hasShorthand && props.containers) {
-    report(propProblem(`${podPath}.containers`, 'set either image (one container) or containers, not both', {
-      fix: 'move the image into containers',
-    }));
+    report(
+      propProblem(
+        `${podPath}.containers`,
+        'set either image (one container) or containers, not both',
+        {
+          fix: 'move the image into containers',
+        },
+      ),
+    );
   }
   if (!hasShorthand && (!props.containers || props.containers.length === 0)) {
     report(propProblem(`${podPath}.containers`, 'no container: set image (or containers)'));
   }
   const mainProps: ContainerProps[] = hasShorthand
-    ? [{
-        name: props.containerName,
-        image: props.image as string,
-        command: props.command,
-        args: props.args,
-        env: props.env,
-        envFrom: props.envFrom,
-        resources: props.resources,
-        volumes: props.volumes,
-        workingDir: props.workingDir,
-        imagePullPolicy: props.imagePullPolicy,
-        securityContext: props.securityContext,
-      }]
+    ? [
+        {
+          name: props.containerName,
+          image: props.image as string,
+          command: props.command,
+          args: props.args,
+          env: props.env,
+          envFrom: props.envFrom,
+          resources: props.resources,
+          volumes: props.volumes,
+          workingDir: props.workingDir,
+          imagePullPolicy: props.imagePullPolicy,
+          securityContext: props.securityContext,
+        },
+      ]
     : (props.containers ?? []);
 
-  const init = (props.initContainers ?? []).map((c, i) => renderContainer(c, `${podPath}.initContainers[${i}]`, report));
+  const init = (props.initContainers ?? []).map((c, i) =>
+    renderContainer(c, `${podPath}.initContainers[${i}]`, report),
+  );
   const main = mainProps.map((c, i) => renderContainer(c, `${podPath}.containers[${i}]`, report));
   const all = [...init, ...main];
   const volumes = collectVolumes(all, podPath, report);
@@ -122,32 +144,50 @@ export function renderPodTemplate(props: PodTemplateProps, podPath: string, repo
   if (tolerations.length > 0) spec.tolerations = dedupe(tolerations);
   if (props.affinity) spec.affinity = props.affinity;
   if (props.priorityClassName) spec.priorityClassName = props.priorityClassName;
-  if (props.imagePullSecrets?.length) spec.imagePullSecrets = props.imagePullSecrets.map((s) => ({ name: nameOf(s) }));
+  if (props.imagePullSecrets?.length)
+    spec.imagePullSecrets = props.imagePullSecrets.map((s) => ({ name: nameOf(s) }));
   if (props.terminationGracePeriod) {
-    const seconds = wholeSeconds(props.terminationGracePeriod, `${podPath}.terminationGracePeriodSeconds`, report);
+    const seconds = wholeSeconds(
+      props.terminationGracePeriod,
+      `${podPath}.terminationGracePeriodSeconds`,
+      report,
+    );
     if (seconds !== undefined) spec.terminationGracePeriodSeconds = seconds;
   }
 
   const metadata: JsonMap = {};
-  if (props.podMetadata?.labels && Object.keys(props.podMetadata.labels).length > 0) metadata.labels = { ...props.podMetadata.labels };
-  if (props.podMetadata?.annotations && Object.keys(props.podMetadata.annotations).length > 0) metadata.annotations = { ...props.podMetadata.annotations };
+  if (props.podMetadata?.labels && Object.keys(props.podMetadata.labels).length > 0)
+    metadata.labels = { ...props.podMetadata.labels };
+  if (props.podMetadata?.annotations && Object.keys(props.podMetadata.annotations).length > 0)
+    metadata.annotations = { ...props.podMetadata.annotations };
   return Object.keys(metadata).length > 0 ? { metadata, spec } : { spec };
 }
 
 /** Pod volumes from every container's mounts (plus /tmp for read-only roots), each once. */
-function collectVolumes(containers: RenderedContainer[], podPath: string, report: ProblemSink): JsonMap[] {
+function collectVolumes(
+  containers: RenderedContainer[],
+  podPath: string,
+  report: ProblemSink,
+): JsonMap[] {
   const byName = new Map<string, JsonMap>();
   for (const c of containers) {
     const mounts: VolumeMount[] = [...c.mounts];
     const readOnlyRoot = (c.container.securityContext as JsonMap).readOnlyRootFilesystem === true;
-    if (readOnlyRoot && !mounts.some((m) => m.path === '/tmp')) mounts.push({ path: '/tmp', volume: TMP });
+    if (readOnlyRoot && !mounts.some((m) => m.path === '/tmp'))
+      mounts.push({ path: '/tmp', volume: TMP });
     for (const mount of mounts) {
       const json = mount.volume.toJson();
       const existing = byName.get(mount.volume.name);
       if (existing && JSON.stringify(existing) !== JSON.stringify(json)) {
-        report(propProblem(`${podPath}.volumes`, `two different volumes are named "${mount.volume.name}"`, {
-          fix: 'give one of them another name with the name option',
-        }));
+        report(
+          propProblem(
+            `${podPath}.volumes`,
+            `two different volumes are named "${mount.volume.name}"`,
+            {
+              fix: 'give one of them another name with the name option',
+            },
+          ),
+        );
       }
       if (!existing) byName.set(mount.volume.name, json);
     }
@@ -169,7 +209,10 @@ function dedupe(tolerations: Toleration[]): Toleration[] {
 /** The props with `env` added to every main container; the user's own values win. */
 export function withEnv(props: PodTemplateProps, env: EnvRecord): PodTemplateProps {
   if (props.containers) {
-    return { ...props, containers: props.containers.map((c) => ({ ...c, env: { ...env, ...c.env } })) };
+    return {
+      ...props,
+      containers: props.containers.map((c) => ({ ...c, env: { ...env, ...c.env } })),
+    };
   }
   return { ...props, env: { ...env, ...props.env } };
 }

@@ -55,16 +55,26 @@ export function renderResources(resources: Resources | undefined): RenderedResou
   const nodeSelector: Record<string, string> = {};
   let gpuProblem: RenderedResources['gpuProblem'];
   const gpu = resources?.gpu;
-  let withGpu: { requests?: Record<string, string | number>; limits?: Record<string, string | number> } = { requests, limits };
+  let withGpu: {
+    requests?: Record<string, string | number>;
+    limits?: Record<string, string | number>;
+  } = { requests, limits };
   if (gpu !== undefined) {
     const options: GpuOptions = typeof gpu === 'number' ? { count: gpu } : gpu;
     const resource = options.resource ?? DEFAULT_GPU_RESOURCE;
     if (!Number.isInteger(options.count) || options.count < 1) {
-      gpuProblem = { value: options.count, message: 'gpu count must be a whole number of at least 1' };
+      gpuProblem = {
+        value: options.count,
+        message: 'gpu count must be a whole number of at least 1',
+      };
     } else {
       const count = String(options.count);
-      withGpu = { requests: { ...requests, [resource]: count }, limits: { ...limits, [resource]: count } };
-      if (options.tolerateTaint !== false) tolerations.push({ key: resource, operator: 'Exists', effect: 'NoSchedule' });
+      withGpu = {
+        requests: { ...requests, [resource]: count },
+        limits: { ...limits, [resource]: count },
+      };
+      if (options.tolerateTaint !== false)
+        tolerations.push({ key: resource, operator: 'Exists', effect: 'NoSchedule' });
       Object.assign(nodeSelector, options.nodeSelector ?? {});
     }
   }

@@ -19,7 +19,9 @@ export function podSecurityContext(overrides: PodSecurityContext = {}): PodSecur
 }
 
 /** No privilege escalation, no capabilities, read-only root (with /tmp mounted writable). */
-export function containerSecurityContext(overrides: ContainerSecurityContext = {}): ContainerSecurityContext {
+export function containerSecurityContext(
+  overrides: ContainerSecurityContext = {},
+): ContainerSecurityContext {
   return {
     allowPrivilegeEscalation: false,
     privileged: false,

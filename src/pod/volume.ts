@@ -8,27 +8,45 @@ export interface VolumeOptions {
 /** A pod volume; mount it with `{ path, volume }` in a container's `volumes`. */
 export class Volume {
   /** A PersistentVolumeClaim (a name or a cdk8s-plus PersistentVolumeClaim). */
-  public static fromPersistentVolumeClaim(claim: Named, options: VolumeOptions & { readOnly?: boolean } = {}): Volume {
+  public static fromPersistentVolumeClaim(
+    claim: Named,
+    options: VolumeOptions & { readOnly?: boolean } = {},
+  ): Volume {
     const claimName = nameOf(claim);
     const readOnly = options.readOnly ? { readOnly: true } : {};
-    return new Volume(options.name ?? toVolumeName(claimName), { persistentVolumeClaim: { claimName, ...readOnly } });
+    return new Volume(options.name ?? toVolumeName(claimName), {
+      persistentVolumeClaim: { claimName, ...readOnly },
+    });
   }
 
   /** Scratch space that lives as long as the pod. */
-  public static fromEmptyDir(name: string, options: { medium?: 'Memory'; sizeLimit?: string } = {}): Volume {
+  public static fromEmptyDir(
+    name: string,
+    options: { medium?: 'Memory'; sizeLimit?: string } = {},
+  ): Volume {
     return new Volume(name, { emptyDir: { ...options } });
   }
 
   /** A ConfigMap's keys as files. */
-  public static fromConfigMap(configMap: Named, options: VolumeOptions & { defaultMode?: number; optional?: boolean } = {}): Volume {
+  public static fromConfigMap(
+    configMap: Named,
+    options: VolumeOptions & { defaultMode?: number; optional?: boolean } = {},
+  ): Volume {
     const { name, ...rest } = options;
-    return new Volume(name ?? toVolumeName(nameOf(configMap)), { configMap: { name: nameOf(configMap), ...rest } });
+    return new Volume(name ?? toVolumeName(nameOf(configMap)), {
+      configMap: { name: nameOf(configMap), ...rest },
+    });
   }
 
   /** A Secret's keys as files. */
-  public static fromSecret(secret: Named, options: VolumeOptions & { defaultMode?: number; optional?: boolean } = {}): Volume {
+  public static fromSecret(
+    secret: Named,
+    options: VolumeOptions & { defaultMode?: number; optional?: boolean } = {},
+  ): Volume {
     const { name, ...rest } = options;
-    return new Volume(name ?? toVolumeName(nameOf(secret)), { secret: { secretName: nameOf(secret), ...rest } });
+    return new Volume(name ?? toVolumeName(nameOf(secret)), {
+      secret: { secretName: nameOf(secret), ...rest },
+    });
   }
 
   private constructor(
@@ -54,5 +72,11 @@ export interface VolumeMount {
 }
 
 function toVolumeName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || 'volume';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 63) || 'volume'
+  );
 }

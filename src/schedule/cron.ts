@@ -52,7 +52,15 @@ const MONTH_NAMES: Record<string, number> = {
   nov: 11,
   dec: 12,
 };
-const DOW_NAMES: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+const DOW_NAMES: Record<string, number> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+};
 
 const FIELDS: readonly Bounds[] = [
   { name: 'minute', min: 0, max: 59 },
@@ -92,7 +100,8 @@ export function parseSchedule(schedule: string): CronParseResult {
 }
 
 function parseOrThrow(spec: string): ParsedSchedule {
-  if (spec.length === 0) throw new CronError('the schedule is empty', 'write five fields, e.g. "0 2 * * *"');
+  if (spec.length === 0)
+    throw new CronError('the schedule is empty', 'write five fields, e.g. "0 2 * * *"');
   if (spec.includes('TZ')) {
     throw new CronError(
       'TZ or CRON_TZ in the schedule is rejected by the API server',
@@ -104,10 +113,14 @@ function parseOrThrow(spec: string): ParsedSchedule {
   if (fields.length !== 5) {
     throw new CronError(
       `expected exactly 5 fields (minute hour day-of-month month day-of-week), found ${fields.length}`,
-      fields.length === 6 ? 'Kubernetes schedules have no seconds field; drop the first field' : undefined,
+      fields.length === 6
+        ? 'Kubernetes schedules have no seconds field; drop the first field'
+        : undefined,
     );
   }
-  const [minute, hour, dayOfMonth, month, dayOfWeek] = fields.map((f, i) => parseField(f, FIELDS[i]));
+  const [minute, hour, dayOfMonth, month, dayOfWeek] = fields.map((f, i) =>
+    parseField(f, FIELDS[i]),
+  );
   return { kind: 'spec', minute, hour, dayOfMonth, month, dayOfWeek };
 }
 
@@ -199,8 +212,8 @@ function parseNonNegativeInt(expr: string, b: Bounds): number {
 const GO_UNITS: Record<string, number> = {
   ns: 1e-9,
   us: 1e-6,
-  'µs': 1e-6,
-  'μs': 1e-6,
+  µs: 1e-6,
+  μs: 1e-6,
   ms: 1e-3,
   s: 1,
   m: 60,
@@ -209,7 +222,10 @@ const GO_UNITS: Record<string, number> = {
 
 /** Go's time.ParseDuration, in seconds. */
 export function parseGoDuration(text: string): number {
-  const bad = new CronError(`@every "${text}" is not a Go duration`, 'write it like 1h30m, 90s or 15m');
+  const bad = new CronError(
+    `@every "${text}" is not a Go duration`,
+    'write it like 1h30m, 90s or 15m',
+  );
   let s = text;
   let sign = 1;
   if (s.startsWith('-') || s.startsWith('+')) {

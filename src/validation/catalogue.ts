@@ -12,11 +12,25 @@ function rulesOf(...modules: object[]): Rule[] {
 }
 
 function isRule(value: unknown): value is Rule {
-  return typeof value === 'object' && value !== null && 'id' in value && 'check' in value && 'scope' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'id' in value &&
+    'check' in value &&
+    'scope' in value
+  );
 }
 
 /** Every rule, in report order. Built once when the module loads. */
-export const RULES: readonly Rule[] = rulesOf(served, metadata, cronJob, jobSpec, failureAndSuccess, pod, reviewer);
+export const RULES: readonly Rule[] = rulesOf(
+  served,
+  metadata,
+  cronJob,
+  jobSpec,
+  failureAndSuccess,
+  pod,
+  reviewer,
+);
 
 /** The rules of each scope, so a manifest walk does no filtering. */
 export const RULES_BY_SCOPE: Readonly<Record<RuleScope, readonly Rule[]>> = {

@@ -24,7 +24,8 @@ export interface Problem {
 
 /** `field: "value": message; fix` — the part of a report line after the object's name. */
 export function describeProblem(problem: Problem): string {
-  const value = 'value' in problem && problem.value !== undefined ? ` ${formatValue(problem.value)}:` : '';
+  const value =
+    'value' in problem && problem.value !== undefined ? ` ${formatValue(problem.value)}:` : '';
   const fix = problem.fix ? `; ${problem.fix}` : '';
   return `${problem.field}:${value} ${problem.message}${fix}`;
 }
@@ -39,7 +40,11 @@ function formatValue(value: unknown): string {
 export type ProblemSink = (problem: Problem) => void;
 
 /** A problem found in construct props rather than by a catalogue rule. */
-export function propProblem(field: string, message: string, extra: { value?: unknown; fix?: string; family?: RuleFamily } = {}): Problem {
+export function propProblem(
+  field: string,
+  message: string,
+  extra: { value?: unknown; fix?: string; family?: RuleFamily } = {},
+): Problem {
   const { family = 1, ...rest } = extra;
   return { rule: 'props', family, severity: 'error', field, message, ...rest };
 }

@@ -3,7 +3,8 @@
  * number with an optional binary (Ki…Ei), decimal (n u m k M G T P E) or exponent suffix.
  * `1GB` is not a quantity; `1G` and `1Gi` are.
  */
-const QUANTITY = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
+const QUANTITY =
+  /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
 
 const SUFFIX: Record<string, number> = {
   Ki: 2 ** 10,
@@ -36,7 +37,8 @@ export function parseQuantity(text: string | number): number | undefined {
 }
 
 export function quantityProblem(text: unknown): string | undefined {
-  if (typeof text !== 'string' && typeof text !== 'number') return 'must be a quantity string such as "500m" or "1Gi"';
+  if (typeof text !== 'string' && typeof text !== 'number')
+    return 'must be a quantity string such as "500m" or "1Gi"';
   if (parseQuantity(text) === undefined) {
     return 'is not a Kubernetes quantity: use a number with an optional suffix (m, k, M, G, T, Ki, Mi, Gi, Ti), e.g. "1Gi" or "1G", not "1GB"';
   }

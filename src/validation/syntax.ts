@@ -6,7 +6,8 @@ const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 export function dns1123LabelProblem(value: string, maxLength = 63): string | undefined {
-  if (value.length > maxLength) return `must be no more than ${maxLength} characters (is ${value.length})`;
+  if (value.length > maxLength)
+    return `must be no more than ${maxLength} characters (is ${value.length})`;
   if (!DNS1123_LABEL.test(value)) {
     return 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit';
   }
@@ -26,7 +27,8 @@ export function qualifiedNameProblem(value: string): string | undefined {
   const parts = value.split('/');
   let name = value;
   if (parts.length === 2) {
-    const prefixProblem = parts[0].length === 0 ? 'prefix must not be empty' : dns1123SubdomainProblem(parts[0]);
+    const prefixProblem =
+      parts[0].length === 0 ? 'prefix must not be empty' : dns1123SubdomainProblem(parts[0]);
     if (prefixProblem) return `prefix "${parts[0]}" ${prefixProblem}`;
     name = parts[1];
   } else if (parts.length > 2) {

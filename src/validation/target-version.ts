@@ -19,6 +19,8 @@ export class TargetVersion {
       if (v) return v;
     }
     const fromContext = scope.node.tryGetContext(TARGET_VERSION_CONTEXT);
-    return typeof fromContext === 'string' ? (fromContext as KubernetesVersion) : NEWEST_KNOWN_VERSION;
+    return typeof fromContext === 'string'
+      ? (fromContext as KubernetesVersion)
+      : NEWEST_KNOWN_VERSION;
   }
 }

@@ -43,11 +43,33 @@ export function validateManifest(manifest: unknown, options: ValidationOptions =
   let specPath = 'spec';
   let inTemplate = false;
   if (manifest.spec === undefined) {
-    problems.push({ rule: 'spec', family: 1, severity: 'error', field: 'spec', message: 'is required' });
+    problems.push({
+      rule: 'spec',
+      family: 1,
+      severity: 'error',
+      field: 'spec',
+      message: 'is required',
+    });
   }
-  run('object', { ...base, spec, specPath, jobSpec: spec, podSpec: EMPTY, podPath: '', inTemplate });
+  run('object', {
+    ...base,
+    spec,
+    specPath,
+    jobSpec: spec,
+    podSpec: EMPTY,
+    podPath: '',
+    inTemplate,
+  });
   if (kind === 'CronJob') {
-    run('cronjob', { ...base, spec, specPath, jobSpec: EMPTY, podSpec: EMPTY, podPath: '', inTemplate });
+    run('cronjob', {
+      ...base,
+      spec,
+      specPath,
+      jobSpec: EMPTY,
+      podSpec: EMPTY,
+      podPath: '',
+      inTemplate,
+    });
     jobSpec = obj(obj(spec.jobTemplate)?.spec) ?? EMPTY;
     specPath = 'spec.jobTemplate.spec';
     inTemplate = true;

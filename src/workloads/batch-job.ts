@@ -17,14 +17,22 @@ export interface BatchJobProps extends JobSpecProps, PodTemplateProps, WorkloadP
  * new BatchJob(chart, 'migrate', { image: 'ghcr.io/acme/migrator:2.0.0', backoffLimit: 2 });
  */
 export class BatchJob extends Workload {
-  public constructor(scope: Construct, id: string, props: BatchJobProps, constructKind = 'BatchJob') {
+  public constructor(
+    scope: Construct,
+    id: string,
+    props: BatchJobProps,
+    constructKind = 'BatchJob',
+  ) {
     super(
       scope,
       id,
       {
         kind: 'Job',
         constructKind,
-        maxNameLength: props.completionMode === 'Indexed' ? indexedNameLength(JOB_NAME_MAX, props.completions) : JOB_NAME_MAX,
+        maxNameLength:
+          props.completionMode === 'Indexed'
+            ? indexedNameLength(JOB_NAME_MAX, props.completions)
+            : JOB_NAME_MAX,
         props,
       },
       (report) => renderJobSpec(props, props.completionMode, 'spec', report),

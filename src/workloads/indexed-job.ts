@@ -4,7 +4,8 @@ import { PodTemplateProps, withEnv } from '../pod/pod-template';
 import { BatchJob, BatchJobProps } from './batch-job';
 
 /** The annotation from which the constructs inject the pod's index. */
-export const COMPLETION_INDEX_ANNOTATION = "metadata.annotations['batch.kubernetes.io/job-completion-index']";
+export const COMPLETION_INDEX_ANNOTATION =
+  "metadata.annotations['batch.kubernetes.io/job-completion-index']";
 
 export interface IndexedJobProps extends Omit<BatchJobProps, 'completionMode' | 'completions'> {
   /** The number of indexes: pods 0..completions-1 each run once to success. */
@@ -23,7 +24,10 @@ export function indexedEnv(completions: number): EnvRecord {
 }
 
 /** Props of an Indexed JobSpec with the env contract injected. */
-export function indexedJobProps<P extends PodTemplateProps & { completions: number }>(props: P, extraEnv: EnvRecord = {}): P {
+export function indexedJobProps<P extends PodTemplateProps & { completions: number }>(
+  props: P,
+  extraEnv: EnvRecord = {},
+): P {
   return withEnv(props, { ...indexedEnv(props.completions), ...extraEnv }) as P;
 }
 
@@ -35,7 +39,12 @@ export function indexedJobProps<P extends PodTemplateProps & { completions: numb
  * new IndexedJob(chart, 'summarize', { image: 'ghcr.io/acme/summarizer:1.0.0', completions: 100, parallelism: 10 });
  */
 export class IndexedJob extends BatchJob {
-  public constructor(scope: Construct, id: string, props: IndexedJobProps, constructKind = 'IndexedJob') {
+  public constructor(
+    scope: Construct,
+    id: string,
+    props: IndexedJobProps,
+    constructKind = 'IndexedJob',
+  ) {
     super(scope, id, { ...indexedJobProps(props), completionMode: 'Indexed' }, constructKind);
   }
 }

@@ -52,10 +52,20 @@ export function renderJobSpec(
   set('backoffLimit', props.backoffLimit);
   set('backoffLimitPerIndex', props.backoffLimitPerIndex);
   set('maxFailedIndexes', props.maxFailedIndexes);
-  if (props.activeDeadline) set('activeDeadlineSeconds', wholeSeconds(props.activeDeadline, `${specPath}.activeDeadlineSeconds`, report));
-  if (props.ttlAfterFinished) set('ttlSecondsAfterFinished', wholeSeconds(props.ttlAfterFinished, `${specPath}.ttlSecondsAfterFinished`, report));
-  if (props.podFailurePolicy) set('podFailurePolicy', renderPodFailurePolicy(props.podFailurePolicy));
-  if (props.successPolicy) set('successPolicy', { rules: props.successPolicy.rules.map((r) => ({ ...r })) });
+  if (props.activeDeadline)
+    set(
+      'activeDeadlineSeconds',
+      wholeSeconds(props.activeDeadline, `${specPath}.activeDeadlineSeconds`, report),
+    );
+  if (props.ttlAfterFinished)
+    set(
+      'ttlSecondsAfterFinished',
+      wholeSeconds(props.ttlAfterFinished, `${specPath}.ttlSecondsAfterFinished`, report),
+    );
+  if (props.podFailurePolicy)
+    set('podFailurePolicy', renderPodFailurePolicy(props.podFailurePolicy));
+  if (props.successPolicy)
+    set('successPolicy', { rules: props.successPolicy.rules.map((r) => ({ ...r })) });
   set('podReplacementPolicy', props.podReplacementPolicy);
   set('suspend', props.suspend);
   set('managedBy', props.managedBy);
@@ -67,9 +77,16 @@ function renderPodFailurePolicy(policy: PodFailurePolicy): JsonMap {
   return {
     rules: policy.rules.map((rule) => ({
       action: rule.action,
-      ...(rule.onExitCodes ? { onExitCodes: { ...rule.onExitCodes, values: [...rule.onExitCodes.values] } } : {}),
+      ...(rule.onExitCodes
+        ? { onExitCodes: { ...rule.onExitCodes, values: [...rule.onExitCodes.values] } }
+        : {}),
       ...(rule.onPodConditions
-        ? { onPodConditions: rule.onPodConditions.map((c) => ({ type: c.type, status: c.status ?? 'True' })) }
+        ? {
+            onPodConditions: rule.onPodConditions.map((c) => ({
+              type: c.type,
+              status: c.status ?? 'True',
+            })),
+          }
         : {}),
     })),
   };

@@ -38,12 +38,21 @@ export class PodFailure {
 
   /** These exit codes fail the whole Job at once (a permanent error). */
   public static failJobOnExitCodes(values: number[], containerName?: string): PodFailurePolicyRule {
-    return { action: 'FailJob', onExitCodes: { operator: 'In', values, ...(containerName ? { containerName } : {}) } };
+    return {
+      action: 'FailJob',
+      onExitCodes: { operator: 'In', values, ...(containerName ? { containerName } : {}) },
+    };
   }
 
   /** These exit codes fail only this index, without retries (needs backoffLimitPerIndex). */
-  public static failIndexOnExitCodes(values: number[], containerName?: string): PodFailurePolicyRule {
-    return { action: 'FailIndex', onExitCodes: { operator: 'In', values, ...(containerName ? { containerName } : {}) } };
+  public static failIndexOnExitCodes(
+    values: number[],
+    containerName?: string,
+  ): PodFailurePolicyRule {
+    return {
+      action: 'FailIndex',
+      onExitCodes: { operator: 'In', values, ...(containerName ? { containerName } : {}) },
+    };
   }
 }
 

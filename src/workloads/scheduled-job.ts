@@ -38,7 +38,12 @@ export interface ScheduledJobProps extends Omit<BatchJobProps, 'suspend'> {
  * new ScheduledJob(chart, 'report', { image: 'ghcr.io/acme/report:1.0.0', schedule: '0 8 * * 1', concurrencyPolicy: 'Forbid' });
  */
 export class ScheduledJob extends Workload {
-  public constructor(scope: Construct, id: string, props: ScheduledJobProps, constructKind = 'ScheduledJob') {
+  public constructor(
+    scope: Construct,
+    id: string,
+    props: ScheduledJobProps,
+    constructKind = 'ScheduledJob',
+  ) {
     const indexed = props.completionMode === 'Indexed';
     super(
       scope,
@@ -46,11 +51,16 @@ export class ScheduledJob extends Workload {
       {
         kind: 'CronJob',
         constructKind,
-        maxNameLength: indexed ? indexedNameLength(CRONJOB_NAME_MAX, props.completions) : CRONJOB_NAME_MAX,
+        maxNameLength: indexed
+          ? indexedNameLength(CRONJOB_NAME_MAX, props.completions)
+          : CRONJOB_NAME_MAX,
         props,
       },
       (report) => {
-        const jobProps = indexed && props.completions !== undefined ? indexedJobProps({ ...props, completions: props.completions }) : props;
+        const jobProps =
+          indexed && props.completions !== undefined
+            ? indexedJobProps({ ...props, completions: props.completions })
+            : props;
         const jobSpec = renderJobSpec(
           { ...jobProps, suspend: props.jobSuspend },
           props.completionMode,
@@ -58,7 +68,9 @@ export class ScheduledJob extends Workload {
           report,
         );
         const hasJobMetadata = props.jobMetadata && Object.keys(props.jobMetadata).length > 0;
-        const jobTemplate: JsonMap = hasJobMetadata ? { metadata: { ...props.jobMetadata }, spec: jobSpec } : { spec: jobSpec };
+        const jobTemplate: JsonMap = hasJobMetadata
+          ? { metadata: { ...props.jobMetadata }, spec: jobSpec }
+          : { spec: jobSpec };
         const spec: JsonMap = { schedule: props.schedule };
         const set = (key: string, value: unknown) => {
           if (value !== undefined) spec[key] = value;
@@ -66,7 +78,10 @@ export class ScheduledJob extends Workload {
         set('timeZone', props.timeZone);
         set('concurrencyPolicy', props.concurrencyPolicy);
         if (props.startingDeadline) {
-          set('startingDeadlineSeconds', wholeSeconds(props.startingDeadline, 'spec.startingDeadlineSeconds', report));
+          set(
+            'startingDeadlineSeconds',
+            wholeSeconds(props.startingDeadline, 'spec.startingDeadlineSeconds', report),
+          );
         }
         set('suspend', props.suspend);
         set('successfulJobsHistoryLimit', props.successfulJobsHistoryLimit);

@@ -29,7 +29,12 @@ export abstract class Workload extends Construct {
   protected constructor(
     scope: Construct,
     id: string,
-    options: { kind: 'Job' | 'CronJob'; constructKind: string; maxNameLength: number; props: WorkloadProps },
+    options: {
+      kind: 'Job' | 'CronJob';
+      constructKind: string;
+      maxNameLength: number;
+      props: WorkloadProps;
+    },
     renderSpec: (report: (p: Problem) => void) => JsonMap,
   ) {
     super(scope, id);
@@ -45,7 +50,12 @@ export abstract class Workload extends Construct {
       metadata: { ...metadata, name: this.name },
       spec,
     });
-    this.node.addValidation({ validate: () => this.problems().filter((p) => p.severity === 'error').map((p) => this.format(p)) });
+    this.node.addValidation({
+      validate: () =>
+        this.problems()
+          .filter((p) => p.severity === 'error')
+          .map((p) => this.format(p)),
+    });
   }
 
   /** Every problem of this workload: in its props, and the rule catalogue's on its manifest. */

@@ -78,7 +78,12 @@ new BatchJob(chart, 'document-processor', {
     OPENAI_API_KEY: Secrets.key('ai-secrets', 'openai-api-key'),
   },
   resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2000m', memory: '4Gi' } },
-  volumes: [{ path: '/data', volume: Volume.fromPersistentVolumeClaim('document-storage', { name: 'data' }) }],
+  volumes: [
+    {
+      path: '/data',
+      volume: Volume.fromPersistentVolumeClaim('document-storage', { name: 'data' }),
+    },
+  ],
   backoffLimit: 3,
   activeDeadline: Duration.hours(1),
 });

@@ -11,10 +11,32 @@ const error = (s: string) => {
 
 describe('cron expressions as Kubernetes parses them (robfig/cron v3 ParseStandard)', () => {
   test.each([
-    '0 2 * * *', '*/15 * * * *', '0 0 * * 0', '0 6 1 * *', '0 8 * * 1', '* * * * *', '0 0 * * SUN',
-    '0 9 * * mon-fri', '0 0 1 JAN,jul *', '? ? ? ? ?', '5/10 * * * *', '0 0 29 2 *', '1,,2 * * * *',
-    '0\t2 * *  *', '@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly',
-    '@every 1h30m', '@every 90s', '@every 1.5h', '00 02 * * *', '+5 * * * *',
+    '0 2 * * *',
+    '*/15 * * * *',
+    '0 0 * * 0',
+    '0 6 1 * *',
+    '0 8 * * 1',
+    '* * * * *',
+    '0 0 * * SUN',
+    '0 9 * * mon-fri',
+    '0 0 1 JAN,jul *',
+    '? ? ? ? ?',
+    '5/10 * * * *',
+    '0 0 29 2 *',
+    '1,,2 * * * *',
+    '0\t2 * *  *',
+    '@yearly',
+    '@annually',
+    '@monthly',
+    '@weekly',
+    '@daily',
+    '@midnight',
+    '@hourly',
+    '@every 1h30m',
+    '@every 90s',
+    '@every 1.5h',
+    '00 02 * * *',
+    '+5 * * * *',
   ])('accepts %j', (s) => expect(parseSchedule(s)).toMatchObject({ ok: true }));
 
   test.each([
@@ -26,10 +48,16 @@ describe('cron expressions as Kubernetes parses them (robfig/cron v3 ParseStanda
     ['0 0 * * 5-2', 'day-of-week range "5-2" starts after it ends'],
     ['*/0 * * * *', 'minute step in "*/0" must be a positive number'],
     ['0 0 * *', 'expected exactly 5 fields (minute hour day-of-month month day-of-week), found 4'],
-    ['0 0 2 * * *', 'expected exactly 5 fields (minute hour day-of-month month day-of-week), found 6'],
+    [
+      '0 0 2 * * *',
+      'expected exactly 5 fields (minute hour day-of-month month day-of-week), found 6',
+    ],
     ['', 'the schedule is empty'],
     ['TZ=UTC 0 2 * * *', 'TZ or CRON_TZ in the schedule is rejected by the API server'],
-    ['CRON_TZ=Europe/Berlin 0 2 * * *', 'TZ or CRON_TZ in the schedule is rejected by the API server'],
+    [
+      'CRON_TZ=Europe/Berlin 0 2 * * *',
+      'TZ or CRON_TZ in the schedule is rejected by the API server',
+    ],
     ['@every', 'unrecognized descriptor @every'],
     ['@every 1d', '@every "1d" is not a Go duration'],
     ['@reboot', 'unrecognized descriptor @reboot'],
@@ -42,7 +70,11 @@ describe('cron expressions as Kubernetes parses them (robfig/cron v3 ParseStanda
   ])('rejects %j: %s', (s, message) => expect(error(s)).toBe(message));
 
   test('day-of-week 7 comes with the fix', () => {
-    expect(parseSchedule('0 2 * * 7')).toEqual({ ok: false, error: 'day-of-week 7 is outside 0-6', fix: 'Sunday is 0 (or SUN); 7 is not accepted' });
+    expect(parseSchedule('0 2 * * 7')).toEqual({
+      ok: false,
+      error: 'day-of-week 7 is outside 0-6',
+      fix: 'Sunday is 0 (or SUN); 7 is not accepted',
+    });
   });
 
   test('robfig star bit: */2 in day-of-month makes both day fields count (OR)', () => {
@@ -55,15 +87,20 @@ describe('cron expressions as Kubernetes parses them (robfig/cron v3 ParseStanda
   test('property: any in-range five-field numeric expression parses', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 1, max: 31 }),
-        fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 6 }),
         (mi, h, dom, mo, dow) => ok(`${mi} ${h} ${dom} ${mo} ${dow}`),
       ),
     );
   });
 
   test('property: any string gives a result or an error, never an exception', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (s) => typeof parseSchedule(s).ok === 'boolean'));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (s) => typeof parseSchedule(s).ok === 'boolean'),
+    );
   });
 });
 
@@ -73,16 +110,29 @@ describe('schedules that never fire', () => {
     if (!r.ok) throw new Error(r.error);
     return canFire(r.schedule);
   };
-  test.each(['0 2 31 2 *', '0 2 30 2 *', '0 0 31 4 *', '0 0 31 4,6,9,11 *', ', * * * *'])('%j never fires', (s) => expect(fires(s)).toBe(false));
-  test.each(['0 2 29 2 *', '0 0 31 * *', '0 0 31 4 1', '0 0 30,31 2,3 *', '@every 5m', '0 0 31 2 mon'])('%j fires', (s) =>
-    expect(fires(s)).toBe(true),
+  test.each(['0 2 31 2 *', '0 2 30 2 *', '0 0 31 4 *', '0 0 31 4,6,9,11 *', ', * * * *'])(
+    '%j never fires',
+    (s) => expect(fires(s)).toBe(false),
   );
+  test.each([
+    '0 2 29 2 *',
+    '0 0 31 * *',
+    '0 0 31 4 1',
+    '0 0 30,31 2,3 *',
+    '@every 5m',
+    '0 0 31 2 mon',
+  ])('%j fires', (s) => expect(fires(s)).toBe(true));
 });
 
 describe('time zones as the API server checks them', () => {
-  test.each(['Europe/Berlin', 'UTC', 'Etc/UTC', 'America/Argentina/ComodRivadavia', 'US/Pacific', 'Asia/Kolkata'])('%j is valid', (z) =>
-    expect(timeZoneProblem(z)).toBeUndefined(),
-  );
+  test.each([
+    'Europe/Berlin',
+    'UTC',
+    'Etc/UTC',
+    'America/Argentina/ComodRivadavia',
+    'US/Pacific',
+    'Asia/Kolkata',
+  ])('%j is valid', (z) => expect(timeZoneProblem(z)).toBeUndefined());
   test.each([
     ['Mars/Olympus_Mons', 'unknown time zone Mars/Olympus_Mons'],
     ['Local', 'timeZone must be an explicit IANA zone, not Local'],

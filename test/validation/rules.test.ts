@@ -38,7 +38,8 @@ function cronJob(): Manifest {
   };
 }
 
-const pod = (m: Manifest) => (m.kind === 'CronJob' ? m.spec.jobTemplate.spec : m.spec).template.spec;
+const pod = (m: Manifest) =>
+  (m.kind === 'CronJob' ? m.spec.jobTemplate.spec : m.spec).template.spec;
 const container = (m: Manifest) => pod(m).containers[0];
 
 interface Case {
@@ -58,108 +59,792 @@ function tweak(base: () => Manifest, change: (m: Manifest) => void): () => Manif
 }
 
 const cases: Case[] = [
-  { name: 'missing name', manifest: tweak(job, (m) => delete m.metadata.name), rule: 'object-name', field: 'metadata.name' },
-  { name: 'upper-case name', manifest: tweak(job, (m) => (m.metadata.name = 'Ingest')), rule: 'object-name', field: 'metadata.name' },
-  { name: 'CronJob name of 53 characters', manifest: tweak(cronJob, (m) => (m.metadata.name = 'a'.repeat(53))), rule: 'cronjob-name-length', field: 'metadata.name' },
-  { name: 'Job name of 64 characters', manifest: tweak(job, (m) => (m.metadata.name = 'a'.repeat(64))), rule: 'job-name-length', field: 'metadata.name' },
-  { name: 'Indexed hostname too long', manifest: tweak(indexedJob, (m) => (m.metadata.name = 'a'.repeat(62))), rule: 'indexed-job-hostname', field: 'metadata.name' },
-  { name: 'bad namespace', manifest: tweak(job, (m) => (m.metadata.namespace = 'AI_agents')), rule: 'namespace-name', field: 'metadata.namespace' },
-  { name: 'bad label key', manifest: tweak(job, (m) => (m.metadata.labels = { 'bad key': 'x' })), rule: 'labels', field: 'metadata.labels' },
-  { name: 'label value too long', manifest: tweak(job, (m) => (m.metadata.labels = { team: 'x'.repeat(64) })), rule: 'labels', field: 'metadata.labels.team' },
-  { name: 'pod label value with a space', manifest: tweak(job, (m) => (m.spec.template.metadata = { labels: { app: 'a b' } })), rule: 'labels', field: 'spec.template.metadata.labels.app' },
-  { name: 'annotation value not a string', manifest: tweak(job, (m) => (m.metadata.annotations = { 'acme.io/n': 3 })), rule: 'annotations', field: 'metadata.annotations.acme.io/n' },
-  { name: 'annotation key with two slashes', manifest: tweak(job, (m) => (m.metadata.annotations = { 'a/b/c': 'x' })), rule: 'annotations', field: 'metadata.annotations' },
-  { name: 'negative parallelism', manifest: tweak(job, (m) => (m.spec.parallelism = -1)), rule: 'job-integer-fields', field: 'spec.parallelism' },
-  { name: 'string completions', manifest: tweak(job, (m) => (m.spec.completions = '5')), rule: 'job-integer-fields', field: 'spec.completions' },
-  { name: 'negative backoffLimit', manifest: tweak(job, (m) => (m.spec.backoffLimit = -2)), rule: 'job-integer-fields', field: 'spec.backoffLimit' },
-  { name: 'negative ttl', manifest: tweak(job, (m) => (m.spec.ttlSecondsAfterFinished = -1)), rule: 'job-integer-fields', field: 'spec.ttlSecondsAfterFinished' },
-  { name: 'negative activeDeadlineSeconds', manifest: tweak(job, (m) => (m.spec.activeDeadlineSeconds = -5)), rule: 'job-integer-fields', field: 'spec.activeDeadlineSeconds' },
-  { name: 'zero activeDeadlineSeconds', manifest: tweak(job, (m) => (m.spec.activeDeadlineSeconds = 0)), rule: 'job-active-deadline-positive', field: 'spec.activeDeadlineSeconds' },
-  { name: 'unknown completionMode', manifest: tweak(job, (m) => (m.spec.completionMode = 'indexed')), rule: 'job-completion-mode', field: 'spec.completionMode' },
-  { name: 'Indexed without completions', manifest: tweak(indexedJob, (m) => delete m.spec.completions), rule: 'job-completion-mode', field: 'spec.completions' },
-  { name: 'Indexed parallelism above 100000', manifest: tweak(indexedJob, (m) => Object.assign(m.spec, { completions: 200000, parallelism: 100001 })), rule: 'job-completion-mode', field: 'spec.parallelism' },
-  { name: 'parallelism above completions', manifest: tweak(job, (m) => Object.assign(m.spec, { completions: 2, parallelism: 5 })), rule: 'job-parallelism-above-completions', field: 'spec.parallelism' },
-  { name: 'backoffLimitPerIndex on NonIndexed', manifest: tweak(job, (m) => (m.spec.backoffLimitPerIndex = 1)), rule: 'job-per-index-backoff', field: 'spec.backoffLimitPerIndex' },
-  { name: 'maxFailedIndexes on NonIndexed', manifest: tweak(job, (m) => (m.spec.maxFailedIndexes = 1)), rule: 'job-per-index-backoff', field: 'spec.maxFailedIndexes' },
-  { name: 'maxFailedIndexes without backoffLimitPerIndex', manifest: tweak(indexedJob, (m) => (m.spec.maxFailedIndexes = 1)), rule: 'job-per-index-backoff', field: 'spec.backoffLimitPerIndex' },
-  { name: 'maxFailedIndexes above completions', manifest: tweak(indexedJob, (m) => Object.assign(m.spec, { backoffLimitPerIndex: 1, maxFailedIndexes: 11 })), rule: 'job-per-index-backoff', field: 'spec.maxFailedIndexes' },
-  { name: 'high completions without maxFailedIndexes', manifest: tweak(indexedJob, (m) => Object.assign(m.spec, { completions: 200000, backoffLimitPerIndex: 1 })), rule: 'job-per-index-backoff', field: 'spec.maxFailedIndexes' },
-  { name: 'high completions with parallelism above 10000', manifest: tweak(indexedJob, (m) => Object.assign(m.spec, { completions: 200000, parallelism: 20000, backoffLimitPerIndex: 1, maxFailedIndexes: 10 })), rule: 'job-per-index-backoff', field: 'spec.parallelism' },
-  { name: 'managedBy without a domain', manifest: tweak(job, (m) => (m.spec.managedBy = 'kueue')), rule: 'job-managed-by', field: 'spec.managedBy' },
-  { name: 'managedBy too long', manifest: tweak(job, (m) => (m.spec.managedBy = `example.com/${'x'.repeat(60)}`)), rule: 'job-managed-by', field: 'spec.managedBy' },
-  { name: 'unknown podReplacementPolicy', manifest: tweak(job, (m) => (m.spec.podReplacementPolicy = 'Always')), rule: 'job-pod-replacement-policy', field: 'spec.podReplacementPolicy' },
-  { name: 'TerminatingOrFailed with a podFailurePolicy', manifest: tweak(job, (m) => Object.assign(m.spec, { podReplacementPolicy: 'TerminatingOrFailed', podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } })), rule: 'job-pod-replacement-policy', field: 'spec.podReplacementPolicy' },
-  { name: 'restartPolicy Always', manifest: tweak(job, (m) => (pod(m).restartPolicy = 'Always')), rule: 'job-restart-policy', field: 'spec.template.spec.restartPolicy' },
-  { name: 'restartPolicy missing', manifest: tweak(job, (m) => delete pod(m).restartPolicy), rule: 'job-restart-policy', field: 'spec.template.spec.restartPolicy' },
-  { name: 'restartPolicy OnFailure with a podFailurePolicy', manifest: tweak(job, (m) => { pod(m).restartPolicy = 'OnFailure'; m.spec.podFailurePolicy = { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [1] } }] }; }), rule: 'job-restart-policy', field: 'spec.template.spec.restartPolicy' },
-  { name: 'CronJob restartPolicy Always', manifest: tweak(cronJob, (m) => (pod(m).restartPolicy = 'Always')), rule: 'job-restart-policy', field: 'spec.jobTemplate.spec.template.spec.restartPolicy' },
-  { name: 'selector in a job template', manifest: tweak(cronJob, (m) => (m.spec.jobTemplate.spec.selector = { matchLabels: { a: 'b' } })), rule: 'job-selector', field: 'spec.jobTemplate.spec.selector' },
-  { name: 'selector without manualSelector', manifest: tweak(job, (m) => (m.spec.selector = { matchLabels: { a: 'b' } })), rule: 'job-selector', field: 'spec.selector' },
-  { name: 'suspend as a string', manifest: tweak(job, (m) => (m.spec.suspend = 'true')), rule: 'job-boolean-fields', field: 'spec.suspend' },
-  { name: 'pod failure rule without action', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ onExitCodes: { operator: 'In', values: [1] } }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0].action' },
-  { name: 'pod failure rule with unknown action', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'Retry', onExitCodes: { operator: 'In', values: [1] } }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0].action' },
-  { name: 'pod failure rule In 0', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [0, 1] } }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0].onExitCodes.values[0]' },
-  { name: 'pod failure exit codes unordered', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [3, 1] } }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0].onExitCodes.values' },
-  { name: 'pod failure exit codes duplicated', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'FailJob', onExitCodes: { operator: 'NotIn', values: [1, 1] } }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0].onExitCodes.values[1]' },
-  { name: 'pod failure 256 exit codes', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'FailJob', onExitCodes: { operator: 'NotIn', values: Array.from({ length: 256 }, (_, i) => i) } }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0].onExitCodes.values' },
-  { name: 'pod failure no exit codes', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [] } }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0].onExitCodes.values' },
-  { name: 'pod failure bad operator', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'FailJob', onExitCodes: { operator: 'Equals', values: [1] } }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0].onExitCodes.operator' },
-  { name: 'pod failure unknown container', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'FailJob', onExitCodes: { containerName: 'worker', operator: 'In', values: [1] } }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0].onExitCodes.containerName' },
-  { name: 'pod failure 21 rules', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: Array.from({ length: 21 }, (_, i) => ({ action: 'FailJob', onExitCodes: { operator: 'In', values: [i + 1] } })) })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules' },
-  { name: 'pod failure rule with neither requirement', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'FailJob' }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0]' },
-  { name: 'pod failure bad condition status', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'yes' }] }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0].onPodConditions[0].status' },
-  { name: 'pod failure bad condition type', manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'Disruption Target' }] }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0].onPodConditions[0].type' },
-  { name: 'FailIndex without backoffLimitPerIndex', manifest: tweak(indexedJob, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [3] } }] })), rule: 'job-pod-failure-policy', field: 'spec.podFailurePolicy.rules[0].action' },
-  { name: 'successPolicy on NonIndexed', manifest: tweak(job, (m) => (m.spec.successPolicy = { rules: [{ succeededCount: 1 }] })), rule: 'job-success-policy', field: 'spec.successPolicy' },
-  { name: 'successPolicy without rules', manifest: tweak(indexedJob, (m) => (m.spec.successPolicy = { rules: [] })), rule: 'job-success-policy', field: 'spec.successPolicy.rules' },
-  { name: 'successPolicy rule empty', manifest: tweak(indexedJob, (m) => (m.spec.successPolicy = { rules: [{}] })), rule: 'job-success-policy', field: 'spec.successPolicy.rules[0]' },
-  { name: 'successPolicy bad indexes', manifest: tweak(indexedJob, (m) => (m.spec.successPolicy = { rules: [{ succeededIndexes: '3-1' }] })), rule: 'job-success-policy', field: 'spec.successPolicy.rules[0].succeededIndexes' },
-  { name: 'successPolicy index beyond completions', manifest: tweak(indexedJob, (m) => (m.spec.successPolicy = { rules: [{ succeededIndexes: '0-10' }] })), rule: 'job-success-policy', field: 'spec.successPolicy.rules[0].succeededIndexes' },
-  { name: 'successPolicy count above indexes', manifest: tweak(indexedJob, (m) => (m.spec.successPolicy = { rules: [{ succeededIndexes: '0-2', succeededCount: 4 }] })), rule: 'job-success-policy', field: 'spec.successPolicy.rules[0].succeededCount' },
-  { name: 'successPolicy 21 rules', manifest: tweak(indexedJob, (m) => (m.spec.successPolicy = { rules: Array.from({ length: 21 }, () => ({ succeededCount: 1 })) })), rule: 'job-success-policy', field: 'spec.successPolicy.rules' },
-  { name: 'schedule missing', manifest: tweak(cronJob, (m) => delete m.spec.schedule), rule: 'cronjob-schedule', field: 'spec.schedule' },
-  { name: 'schedule hour 25', manifest: tweak(cronJob, (m) => (m.spec.schedule = '0 25 * * *')), rule: 'cronjob-schedule', field: 'spec.schedule' },
-  { name: 'schedule day-of-week 7', manifest: tweak(cronJob, (m) => (m.spec.schedule = '0 2 * * 7')), rule: 'cronjob-schedule', field: 'spec.schedule' },
-  { name: 'schedule with CRON_TZ', manifest: tweak(cronJob, (m) => (m.spec.schedule = 'CRON_TZ=UTC 0 2 * * *')), rule: 'cronjob-schedule', field: 'spec.schedule' },
-  { name: 'schedule as a number', manifest: tweak(cronJob, (m) => (m.spec.schedule = 5)), rule: 'cronjob-schedule', field: 'spec.schedule' },
-  { name: 'schedule on February 31', manifest: tweak(cronJob, (m) => (m.spec.schedule = '0 2 31 2 *')), rule: 'cronjob-schedule-fires', field: 'spec.schedule' },
-  { name: 'unknown time zone', manifest: tweak(cronJob, (m) => (m.spec.timeZone = 'Mars/Olympus_Mons')), rule: 'cronjob-time-zone', field: 'spec.timeZone' },
-  { name: 'Local time zone', manifest: tweak(cronJob, (m) => (m.spec.timeZone = 'Local')), rule: 'cronjob-time-zone', field: 'spec.timeZone' },
-  { name: 'bad concurrencyPolicy', manifest: tweak(cronJob, (m) => (m.spec.concurrencyPolicy = 'forbid')), rule: 'cronjob-concurrency-policy', field: 'spec.concurrencyPolicy' },
-  { name: 'negative history limit', manifest: tweak(cronJob, (m) => (m.spec.successfulJobsHistoryLimit = -1)), rule: 'cronjob-integer-fields', field: 'spec.successfulJobsHistoryLimit' },
-  { name: 'negative startingDeadlineSeconds', manifest: tweak(cronJob, (m) => (m.spec.startingDeadlineSeconds = -1)), rule: 'cronjob-integer-fields', field: 'spec.startingDeadlineSeconds' },
-  { name: 'startingDeadlineSeconds of 5', manifest: tweak(cronJob, (m) => (m.spec.startingDeadlineSeconds = 5)), rule: 'cronjob-starting-deadline', field: 'spec.startingDeadlineSeconds' },
-  { name: 'no containers', manifest: tweak(job, (m) => (pod(m).containers = [])), rule: 'pod-containers', field: 'spec.template.spec.containers' },
-  { name: 'container name with underscore', manifest: tweak(job, (m) => (container(m).name = 'my_worker')), rule: 'pod-containers', field: 'spec.template.spec.containers[0].name' },
-  { name: 'duplicate container names', manifest: tweak(job, (m) => (pod(m).initContainers = [{ name: 'main', image: 'busybox:1.36' }])), rule: 'pod-containers', field: 'spec.template.spec.containers[0].name' },
-  { name: 'missing image', manifest: tweak(job, (m) => delete container(m).image), rule: 'pod-containers', field: 'spec.template.spec.containers[0].image' },
-  { name: 'env name with a space (before 1.34)', manifest: tweak(job, (m) => (container(m).env = [{ name: 'MY VAR', value: 'x' }])), rule: 'env-vars', field: 'spec.template.spec.containers[0].env[0].name', options: { targetVersion: '1.33' } },
-  { name: 'env name starting with a digit (before 1.34)', manifest: tweak(job, (m) => (container(m).env = [{ name: '1VAR', value: 'x' }])), rule: 'env-vars', field: 'spec.template.spec.containers[0].env[0].name', options: { targetVersion: '1.30' } },
-  { name: 'env name with = (1.34)', manifest: tweak(job, (m) => (container(m).env = [{ name: 'A=B', value: 'x' }])), rule: 'env-vars', field: 'spec.template.spec.containers[0].env[0].name' },
-  { name: 'env value a number', manifest: tweak(job, (m) => (container(m).env = [{ name: 'N', value: 5 }])), rule: 'env-vars', field: 'spec.template.spec.containers[0].env[0].value' },
-  { name: 'env valueFrom with two sources', manifest: tweak(job, (m) => (container(m).env = [{ name: 'N', valueFrom: { fieldRef: { fieldPath: 'metadata.name' }, secretKeyRef: { name: 's', key: 'k' } } }])), rule: 'env-vars', field: 'spec.template.spec.containers[0].env[0].valueFrom' },
-  { name: 'env secretKeyRef without key', manifest: tweak(job, (m) => (container(m).env = [{ name: 'N', valueFrom: { secretKeyRef: { name: 's' } } }])), rule: 'env-vars', field: 'spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.key' },
-  { name: 'mount of a missing volume', manifest: tweak(job, (m) => (container(m).volumeMounts = [{ name: 'data', mountPath: '/data' }])), rule: 'pod-volumes', field: 'spec.template.spec.containers[0].volumeMounts[0].name' },
-  { name: 'duplicate volume names', manifest: tweak(job, (m) => (pod(m).volumes = [{ name: 'v', emptyDir: {} }, { name: 'v', emptyDir: {} }])), rule: 'pod-volumes', field: 'spec.template.spec.volumes[1].name' },
-  { name: 'volume with two sources', manifest: tweak(job, (m) => (pod(m).volumes = [{ name: 'v', emptyDir: {}, secret: { secretName: 's' } }])), rule: 'pod-volumes', field: 'spec.template.spec.volumes[0]' },
-  { name: 'quantity 1GB', manifest: tweak(job, (m) => (container(m).resources = { limits: { memory: '1GB' } })), rule: 'pod-resources', field: 'spec.template.spec.containers[0].resources.limits.memory' },
-  { name: 'request above limit', manifest: tweak(job, (m) => (container(m).resources = { requests: { memory: '2Gi' }, limits: { memory: '1Gi' } })), rule: 'pod-resources', field: 'spec.template.spec.containers[0].resources.requests.memory' },
-  { name: 'GPU request without limit', manifest: tweak(job, (m) => (container(m).resources = { requests: { 'nvidia.com/gpu': '1' } })), rule: 'pod-resources', field: 'spec.template.spec.containers[0].resources.requests.nvidia.com/gpu' },
-  { name: 'GPU request != limit', manifest: tweak(job, (m) => (container(m).resources = { requests: { 'nvidia.com/gpu': '1' }, limits: { 'nvidia.com/gpu': '2' } })), rule: 'pod-resources', field: 'spec.template.spec.containers[0].resources.requests.nvidia.com/gpu' },
-  { name: 'runAsNonRoot without runAsUser', manifest: tweak(job, (m) => (pod(m).securityContext = { runAsNonRoot: true })), rule: 'run-as-non-root-user', field: 'spec.template.spec.containers[0].securityContext.runAsUser' },
-  { name: 'runAsNonRoot with runAsUser 0', manifest: tweak(job, (m) => (pod(m).securityContext = { runAsNonRoot: true, runAsUser: 0 })), rule: 'run-as-non-root-user', field: 'spec.template.spec.containers[0].securityContext.runAsUser' },
-  { name: 'no pod template', manifest: tweak(job, (m) => delete m.spec.template), rule: 'pod-spec', field: 'spec.template.spec' },
-  { name: 'field newer than the target', manifest: tweak(indexedJob, (m) => (m.spec.successPolicy = { rules: [{ succeededCount: 1 }] })), rule: 'field-served', field: 'spec.successPolicy', options: { targetVersion: '1.30' } },
-  { name: 'FailIndex on 1.28', manifest: tweak(indexedJob, (m) => Object.assign(m.spec, { backoffLimitPerIndex: 1, podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [3] } }] } })), rule: 'field-served', field: 'spec.podFailurePolicy.rules[0].action', options: { targetVersion: '1.28' } },
-  { name: 'unsupported target version', manifest: job, rule: 'target-version', field: 'targetVersion', options: { targetVersion: '1.20' } },
-  { name: 'image :latest', manifest: tweak(job, (m) => (container(m).image = 'python:latest')), rule: 'image-tag', field: 'spec.template.spec.containers[0].image' },
-  { name: 'image without a tag', manifest: tweak(job, (m) => (container(m).image = 'registry:5000/team/python')), rule: 'image-tag', field: 'spec.template.spec.containers[0].image' },
-  { name: 'literal API key', manifest: tweak(job, (m) => (container(m).env = [{ name: 'OPENAI_API_KEY', value: 'sk-123' }])), rule: 'secret-literal', field: 'spec.template.spec.containers[0].env[0].value' },
-  { name: 'connection string with a password', manifest: tweak(job, (m) => (container(m).env = [{ name: 'DB_URL', value: 'postgres://app:hunter2@db:5432/app' }])), rule: 'secret-literal', field: 'spec.template.spec.containers[0].env[0].value' },
+  {
+    name: 'missing name',
+    manifest: tweak(job, (m) => delete m.metadata.name),
+    rule: 'object-name',
+    field: 'metadata.name',
+  },
+  {
+    name: 'upper-case name',
+    manifest: tweak(job, (m) => (m.metadata.name = 'Ingest')),
+    rule: 'object-name',
+    field: 'metadata.name',
+  },
+  {
+    name: 'CronJob name of 53 characters',
+    manifest: tweak(cronJob, (m) => (m.metadata.name = 'a'.repeat(53))),
+    rule: 'cronjob-name-length',
+    field: 'metadata.name',
+  },
+  {
+    name: 'Job name of 64 characters',
+    manifest: tweak(job, (m) => (m.metadata.name = 'a'.repeat(64))),
+    rule: 'job-name-length',
+    field: 'metadata.name',
+  },
+  {
+    name: 'Indexed hostname too long',
+    manifest: tweak(indexedJob, (m) => (m.metadata.name = 'a'.repeat(62))),
+    rule: 'indexed-job-hostname',
+    field: 'metadata.name',
+  },
+  {
+    name: 'bad namespace',
+    manifest: tweak(job, (m) => (m.metadata.namespace = 'AI_agents')),
+    rule: 'namespace-name',
+    field: 'metadata.namespace',
+  },
+  {
+    name: 'bad label key',
+    manifest: tweak(job, (m) => (m.metadata.labels = { 'bad key': 'x' })),
+    rule: 'labels',
+    field: 'metadata.labels',
+  },
+  {
+    name: 'label value too long',
+    manifest: tweak(job, (m) => (m.metadata.labels = { team: 'x'.repeat(64) })),
+    rule: 'labels',
+    field: 'metadata.labels.team',
+  },
+  {
+    name: 'pod label value with a space',
+    manifest: tweak(job, (m) => (m.spec.template.metadata = { labels: { app: 'a b' } })),
+    rule: 'labels',
+    field: 'spec.template.metadata.labels.app',
+  },
+  {
+    name: 'annotation value not a string',
+    manifest: tweak(job, (m) => (m.metadata.annotations = { 'acme.io/n': 3 })),
+    rule: 'annotations',
+    field: 'metadata.annotations.acme.io/n',
+  },
+  {
+    name: 'annotation key with two slashes',
+    manifest: tweak(job, (m) => (m.metadata.annotations = { 'a/b/c': 'x' })),
+    rule: 'annotations',
+    field: 'metadata.annotations',
+  },
+  {
+    name: 'negative parallelism',
+    manifest: tweak(job, (m) => (m.spec.parallelism = -1)),
+    rule: 'job-integer-fields',
+    field: 'spec.parallelism',
+  },
+  {
+    name: 'string completions',
+    manifest: tweak(job, (m) => (m.spec.completions = '5')),
+    rule: 'job-integer-fields',
+    field: 'spec.completions',
+  },
+  {
+    name: 'negative backoffLimit',
+    manifest: tweak(job, (m) => (m.spec.backoffLimit = -2)),
+    rule: 'job-integer-fields',
+    field: 'spec.backoffLimit',
+  },
+  {
+    name: 'negative ttl',
+    manifest: tweak(job, (m) => (m.spec.ttlSecondsAfterFinished = -1)),
+    rule: 'job-integer-fields',
+    field: 'spec.ttlSecondsAfterFinished',
+  },
+  {
+    name: 'negative activeDeadlineSeconds',
+    manifest: tweak(job, (m) => (m.spec.activeDeadlineSeconds = -5)),
+    rule: 'job-integer-fields',
+    field: 'spec.activeDeadlineSeconds',
+  },
+  {
+    name: 'zero activeDeadlineSeconds',
+    manifest: tweak(job, (m) => (m.spec.activeDeadlineSeconds = 0)),
+    rule: 'job-active-deadline-positive',
+    field: 'spec.activeDeadlineSeconds',
+  },
+  {
+    name: 'unknown completionMode',
+    manifest: tweak(job, (m) => (m.spec.completionMode = 'indexed')),
+    rule: 'job-completion-mode',
+    field: 'spec.completionMode',
+  },
+  {
+    name: 'Indexed without completions',
+    manifest: tweak(indexedJob, (m) => delete m.spec.completions),
+    rule: 'job-completion-mode',
+    field: 'spec.completions',
+  },
+  {
+    name: 'Indexed parallelism above 100000',
+    manifest: tweak(indexedJob, (m) =>
+      Object.assign(m.spec, { completions: 200000, parallelism: 100001 }),
+    ),
+    rule: 'job-completion-mode',
+    field: 'spec.parallelism',
+  },
+  {
+    name: 'parallelism above completions',
+    manifest: tweak(job, (m) => Object.assign(m.spec, { completions: 2, parallelism: 5 })),
+    rule: 'job-parallelism-above-completions',
+    field: 'spec.parallelism',
+  },
+  {
+    name: 'backoffLimitPerIndex on NonIndexed',
+    manifest: tweak(job, (m) => (m.spec.backoffLimitPerIndex = 1)),
+    rule: 'job-per-index-backoff',
+    field: 'spec.backoffLimitPerIndex',
+  },
+  {
+    name: 'maxFailedIndexes on NonIndexed',
+    manifest: tweak(job, (m) => (m.spec.maxFailedIndexes = 1)),
+    rule: 'job-per-index-backoff',
+    field: 'spec.maxFailedIndexes',
+  },
+  {
+    name: 'maxFailedIndexes without backoffLimitPerIndex',
+    manifest: tweak(indexedJob, (m) => (m.spec.maxFailedIndexes = 1)),
+    rule: 'job-per-index-backoff',
+    field: 'spec.backoffLimitPerIndex',
+  },
+  {
+    name: 'maxFailedIndexes above completions',
+    manifest: tweak(indexedJob, (m) =>
+      Object.assign(m.spec, { backoffLimitPerIndex: 1, maxFailedIndexes: 11 }),
+    ),
+    rule: 'job-per-index-backoff',
+    field: 'spec.maxFailedIndexes',
+  },
+  {
+    name: 'high completions without maxFailedIndexes',
+    manifest: tweak(indexedJob, (m) =>
+      Object.assign(m.spec, { completions: 200000, backoffLimitPerIndex: 1 }),
+    ),
+    rule: 'job-per-index-backoff',
+    field: 'spec.maxFailedIndexes',
+  },
+  {
+    name: 'high completions with parallelism above 10000',
+    manifest: tweak(indexedJob, (m) =>
+      Object.assign(m.spec, {
+        completions: 200000,
+        parallelism: 20000,
+        backoffLimitPerIndex: 1,
+        maxFailedIndexes: 10,
+      }),
+    ),
+    rule: 'job-per-index-backoff',
+    field: 'spec.parallelism',
+  },
+  {
+    name: 'managedBy without a domain',
+    manifest: tweak(job, (m) => (m.spec.managedBy = 'kueue')),
+    rule: 'job-managed-by',
+    field: 'spec.managedBy',
+  },
+  {
+    name: 'managedBy too long',
+    manifest: tweak(job, (m) => (m.spec.managedBy = `example.com/${'x'.repeat(60)}`)),
+    rule: 'job-managed-by',
+    field: 'spec.managedBy',
+  },
+  {
+    name: 'unknown podReplacementPolicy',
+    manifest: tweak(job, (m) => (m.spec.podReplacementPolicy = 'Always')),
+    rule: 'job-pod-replacement-policy',
+    field: 'spec.podReplacementPolicy',
+  },
+  {
+    name: 'TerminatingOrFailed with a podFailurePolicy',
+    manifest: tweak(job, (m) =>
+      Object.assign(m.spec, {
+        podReplacementPolicy: 'TerminatingOrFailed',
+        podFailurePolicy: {
+          rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }],
+        },
+      }),
+    ),
+    rule: 'job-pod-replacement-policy',
+    field: 'spec.podReplacementPolicy',
+  },
+  {
+    name: 'restartPolicy Always',
+    manifest: tweak(job, (m) => (pod(m).restartPolicy = 'Always')),
+    rule: 'job-restart-policy',
+    field: 'spec.template.spec.restartPolicy',
+  },
+  {
+    name: 'restartPolicy missing',
+    manifest: tweak(job, (m) => delete pod(m).restartPolicy),
+    rule: 'job-restart-policy',
+    field: 'spec.template.spec.restartPolicy',
+  },
+  {
+    name: 'restartPolicy OnFailure with a podFailurePolicy',
+    manifest: tweak(job, (m) => {
+      pod(m).restartPolicy = 'OnFailure';
+      m.spec.podFailurePolicy = {
+        rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [1] } }],
+      };
+    }),
+    rule: 'job-restart-policy',
+    field: 'spec.template.spec.restartPolicy',
+  },
+  {
+    name: 'CronJob restartPolicy Always',
+    manifest: tweak(cronJob, (m) => (pod(m).restartPolicy = 'Always')),
+    rule: 'job-restart-policy',
+    field: 'spec.jobTemplate.spec.template.spec.restartPolicy',
+  },
+  {
+    name: 'selector in a job template',
+    manifest: tweak(
+      cronJob,
+      (m) => (m.spec.jobTemplate.spec.selector = { matchLabels: { a: 'b' } }),
+    ),
+    rule: 'job-selector',
+    field: 'spec.jobTemplate.spec.selector',
+  },
+  {
+    name: 'selector without manualSelector',
+    manifest: tweak(job, (m) => (m.spec.selector = { matchLabels: { a: 'b' } })),
+    rule: 'job-selector',
+    field: 'spec.selector',
+  },
+  {
+    name: 'suspend as a string',
+    manifest: tweak(job, (m) => (m.spec.suspend = 'true')),
+    rule: 'job-boolean-fields',
+    field: 'spec.suspend',
+  },
+  {
+    name: 'pod failure rule without action',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.podFailurePolicy = { rules: [{ onExitCodes: { operator: 'In', values: [1] } }] }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0].action',
+  },
+  {
+    name: 'pod failure rule with unknown action',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.podFailurePolicy = {
+          rules: [{ action: 'Retry', onExitCodes: { operator: 'In', values: [1] } }],
+        }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0].action',
+  },
+  {
+    name: 'pod failure rule In 0',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.podFailurePolicy = {
+          rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [0, 1] } }],
+        }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0].onExitCodes.values[0]',
+  },
+  {
+    name: 'pod failure exit codes unordered',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.podFailurePolicy = {
+          rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [3, 1] } }],
+        }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0].onExitCodes.values',
+  },
+  {
+    name: 'pod failure exit codes duplicated',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.podFailurePolicy = {
+          rules: [{ action: 'FailJob', onExitCodes: { operator: 'NotIn', values: [1, 1] } }],
+        }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0].onExitCodes.values[1]',
+  },
+  {
+    name: 'pod failure 256 exit codes',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.podFailurePolicy = {
+          rules: [
+            {
+              action: 'FailJob',
+              onExitCodes: { operator: 'NotIn', values: Array.from({ length: 256 }, (_, i) => i) },
+            },
+          ],
+        }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0].onExitCodes.values',
+  },
+  {
+    name: 'pod failure no exit codes',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.podFailurePolicy = {
+          rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [] } }],
+        }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0].onExitCodes.values',
+  },
+  {
+    name: 'pod failure bad operator',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.podFailurePolicy = {
+          rules: [{ action: 'FailJob', onExitCodes: { operator: 'Equals', values: [1] } }],
+        }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0].onExitCodes.operator',
+  },
+  {
+    name: 'pod failure unknown container',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.podFailurePolicy = {
+          rules: [
+            {
+              action: 'FailJob',
+              onExitCodes: { containerName: 'worker', operator: 'In', values: [1] },
+            },
+          ],
+        }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0].onExitCodes.containerName',
+  },
+  {
+    name: 'pod failure 21 rules',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.podFailurePolicy = {
+          rules: Array.from({ length: 21 }, (_, i) => ({
+            action: 'FailJob',
+            onExitCodes: { operator: 'In', values: [i + 1] },
+          })),
+        }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules',
+  },
+  {
+    name: 'pod failure rule with neither requirement',
+    manifest: tweak(job, (m) => (m.spec.podFailurePolicy = { rules: [{ action: 'FailJob' }] })),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0]',
+  },
+  {
+    name: 'pod failure bad condition status',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.podFailurePolicy = {
+          rules: [
+            { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'yes' }] },
+          ],
+        }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0].onPodConditions[0].status',
+  },
+  {
+    name: 'pod failure bad condition type',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.podFailurePolicy = {
+          rules: [{ action: 'Ignore', onPodConditions: [{ type: 'Disruption Target' }] }],
+        }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0].onPodConditions[0].type',
+  },
+  {
+    name: 'FailIndex without backoffLimitPerIndex',
+    manifest: tweak(
+      indexedJob,
+      (m) =>
+        (m.spec.podFailurePolicy = {
+          rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [3] } }],
+        }),
+    ),
+    rule: 'job-pod-failure-policy',
+    field: 'spec.podFailurePolicy.rules[0].action',
+  },
+  {
+    name: 'successPolicy on NonIndexed',
+    manifest: tweak(job, (m) => (m.spec.successPolicy = { rules: [{ succeededCount: 1 }] })),
+    rule: 'job-success-policy',
+    field: 'spec.successPolicy',
+  },
+  {
+    name: 'successPolicy without rules',
+    manifest: tweak(indexedJob, (m) => (m.spec.successPolicy = { rules: [] })),
+    rule: 'job-success-policy',
+    field: 'spec.successPolicy.rules',
+  },
+  {
+    name: 'successPolicy rule empty',
+    manifest: tweak(indexedJob, (m) => (m.spec.successPolicy = { rules: [{}] })),
+    rule: 'job-success-policy',
+    field: 'spec.successPolicy.rules[0]',
+  },
+  {
+    name: 'successPolicy bad indexes',
+    manifest: tweak(
+      indexedJob,
+      (m) => (m.spec.successPolicy = { rules: [{ succeededIndexes: '3-1' }] }),
+    ),
+    rule: 'job-success-policy',
+    field: 'spec.successPolicy.rules[0].succeededIndexes',
+  },
+  {
+    name: 'successPolicy index beyond completions',
+    manifest: tweak(
+      indexedJob,
+      (m) => (m.spec.successPolicy = { rules: [{ succeededIndexes: '0-10' }] }),
+    ),
+    rule: 'job-success-policy',
+    field: 'spec.successPolicy.rules[0].succeededIndexes',
+  },
+  {
+    name: 'successPolicy count above indexes',
+    manifest: tweak(
+      indexedJob,
+      (m) => (m.spec.successPolicy = { rules: [{ succeededIndexes: '0-2', succeededCount: 4 }] }),
+    ),
+    rule: 'job-success-policy',
+    field: 'spec.successPolicy.rules[0].succeededCount',
+  },
+  {
+    name: 'successPolicy 21 rules',
+    manifest: tweak(
+      indexedJob,
+      (m) =>
+        (m.spec.successPolicy = {
+          rules: Array.from({ length: 21 }, () => ({ succeededCount: 1 })),
+        }),
+    ),
+    rule: 'job-success-policy',
+    field: 'spec.successPolicy.rules',
+  },
+  {
+    name: 'schedule missing',
+    manifest: tweak(cronJob, (m) => delete m.spec.schedule),
+    rule: 'cronjob-schedule',
+    field: 'spec.schedule',
+  },
+  {
+    name: 'schedule hour 25',
+    manifest: tweak(cronJob, (m) => (m.spec.schedule = '0 25 * * *')),
+    rule: 'cronjob-schedule',
+    field: 'spec.schedule',
+  },
+  {
+    name: 'schedule day-of-week 7',
+    manifest: tweak(cronJob, (m) => (m.spec.schedule = '0 2 * * 7')),
+    rule: 'cronjob-schedule',
+    field: 'spec.schedule',
+  },
+  {
+    name: 'schedule with CRON_TZ',
+    manifest: tweak(cronJob, (m) => (m.spec.schedule = 'CRON_TZ=UTC 0 2 * * *')),
+    rule: 'cronjob-schedule',
+    field: 'spec.schedule',
+  },
+  {
+    name: 'schedule as a number',
+    manifest: tweak(cronJob, (m) => (m.spec.schedule = 5)),
+    rule: 'cronjob-schedule',
+    field: 'spec.schedule',
+  },
+  {
+    name: 'schedule on February 31',
+    manifest: tweak(cronJob, (m) => (m.spec.schedule = '0 2 31 2 *')),
+    rule: 'cronjob-schedule-fires',
+    field: 'spec.schedule',
+  },
+  {
+    name: 'unknown time zone',
+    manifest: tweak(cronJob, (m) => (m.spec.timeZone = 'Mars/Olympus_Mons')),
+    rule: 'cronjob-time-zone',
+    field: 'spec.timeZone',
+  },
+  {
+    name: 'Local time zone',
+    manifest: tweak(cronJob, (m) => (m.spec.timeZone = 'Local')),
+    rule: 'cronjob-time-zone',
+    field: 'spec.timeZone',
+  },
+  {
+    name: 'bad concurrencyPolicy',
+    manifest: tweak(cronJob, (m) => (m.spec.concurrencyPolicy = 'forbid')),
+    rule: 'cronjob-concurrency-policy',
+    field: 'spec.concurrencyPolicy',
+  },
+  {
+    name: 'negative history limit',
+    manifest: tweak(cronJob, (m) => (m.spec.successfulJobsHistoryLimit = -1)),
+    rule: 'cronjob-integer-fields',
+    field: 'spec.successfulJobsHistoryLimit',
+  },
+  {
+    name: 'negative startingDeadlineSeconds',
+    manifest: tweak(cronJob, (m) => (m.spec.startingDeadlineSeconds = -1)),
+    rule: 'cronjob-integer-fields',
+    field: 'spec.startingDeadlineSeconds',
+  },
+  {
+    name: 'startingDeadlineSeconds of 5',
+    manifest: tweak(cronJob, (m) => (m.spec.startingDeadlineSeconds = 5)),
+    rule: 'cronjob-starting-deadline',
+    field: 'spec.startingDeadlineSeconds',
+  },
+  {
+    name: 'no containers',
+    manifest: tweak(job, (m) => (pod(m).containers = [])),
+    rule: 'pod-containers',
+    field: 'spec.template.spec.containers',
+  },
+  {
+    name: 'container name with underscore',
+    manifest: tweak(job, (m) => (container(m).name = 'my_worker')),
+    rule: 'pod-containers',
+    field: 'spec.template.spec.containers[0].name',
+  },
+  {
+    name: 'duplicate container names',
+    manifest: tweak(
+      job,
+      (m) => (pod(m).initContainers = [{ name: 'main', image: 'busybox:1.36' }]),
+    ),
+    rule: 'pod-containers',
+    field: 'spec.template.spec.containers[0].name',
+  },
+  {
+    name: 'missing image',
+    manifest: tweak(job, (m) => delete container(m).image),
+    rule: 'pod-containers',
+    field: 'spec.template.spec.containers[0].image',
+  },
+  {
+    name: 'env name with a space (before 1.34)',
+    manifest: tweak(job, (m) => (container(m).env = [{ name: 'MY VAR', value: 'x' }])),
+    rule: 'env-vars',
+    field: 'spec.template.spec.containers[0].env[0].name',
+    options: { targetVersion: '1.33' },
+  },
+  {
+    name: 'env name starting with a digit (before 1.34)',
+    manifest: tweak(job, (m) => (container(m).env = [{ name: '1VAR', value: 'x' }])),
+    rule: 'env-vars',
+    field: 'spec.template.spec.containers[0].env[0].name',
+    options: { targetVersion: '1.30' },
+  },
+  {
+    name: 'env name with = (1.34)',
+    manifest: tweak(job, (m) => (container(m).env = [{ name: 'A=B', value: 'x' }])),
+    rule: 'env-vars',
+    field: 'spec.template.spec.containers[0].env[0].name',
+  },
+  {
+    name: 'env value a number',
+    manifest: tweak(job, (m) => (container(m).env = [{ name: 'N', value: 5 }])),
+    rule: 'env-vars',
+    field: 'spec.template.spec.containers[0].env[0].value',
+  },
+  {
+    name: 'env valueFrom with two sources',
+    manifest: tweak(
+      job,
+      (m) =>
+        (container(m).env = [
+          {
+            name: 'N',
+            valueFrom: {
+              fieldRef: { fieldPath: 'metadata.name' },
+              secretKeyRef: { name: 's', key: 'k' },
+            },
+          },
+        ]),
+    ),
+    rule: 'env-vars',
+    field: 'spec.template.spec.containers[0].env[0].valueFrom',
+  },
+  {
+    name: 'env secretKeyRef without key',
+    manifest: tweak(
+      job,
+      (m) => (container(m).env = [{ name: 'N', valueFrom: { secretKeyRef: { name: 's' } } }]),
+    ),
+    rule: 'env-vars',
+    field: 'spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.key',
+  },
+  {
+    name: 'mount of a missing volume',
+    manifest: tweak(
+      job,
+      (m) => (container(m).volumeMounts = [{ name: 'data', mountPath: '/data' }]),
+    ),
+    rule: 'pod-volumes',
+    field: 'spec.template.spec.containers[0].volumeMounts[0].name',
+  },
+  {
+    name: 'duplicate volume names',
+    manifest: tweak(
+      job,
+      (m) =>
+        (pod(m).volumes = [
+          { name: 'v', emptyDir: {} },
+          { name: 'v', emptyDir: {} },
+        ]),
+    ),
+    rule: 'pod-volumes',
+    field: 'spec.template.spec.volumes[1].name',
+  },
+  {
+    name: 'volume with two sources',
+    manifest: tweak(
+      job,
+      (m) => (pod(m).volumes = [{ name: 'v', emptyDir: {}, secret: { secretName: 's' } }]),
+    ),
+    rule: 'pod-volumes',
+    field: 'spec.template.spec.volumes[0]',
+  },
+  {
+    name: 'quantity 1GB',
+    manifest: tweak(job, (m) => (container(m).resources = { limits: { memory: '1GB' } })),
+    rule: 'pod-resources',
+    field: 'spec.template.spec.containers[0].resources.limits.memory',
+  },
+  {
+    name: 'request above limit',
+    manifest: tweak(
+      job,
+      (m) => (container(m).resources = { requests: { memory: '2Gi' }, limits: { memory: '1Gi' } }),
+    ),
+    rule: 'pod-resources',
+    field: 'spec.template.spec.containers[0].resources.requests.memory',
+  },
+  {
+    name: 'GPU request without limit',
+    manifest: tweak(job, (m) => (container(m).resources = { requests: { 'nvidia.com/gpu': '1' } })),
+    rule: 'pod-resources',
+    field: 'spec.template.spec.containers[0].resources.requests.nvidia.com/gpu',
+  },
+  {
+    name: 'GPU request != limit',
+    manifest: tweak(
+      job,
+      (m) =>
+        (container(m).resources = {
+          requests: { 'nvidia.com/gpu': '1' },
+          limits: { 'nvidia.com/gpu': '2' },
+        }),
+    ),
+    rule: 'pod-resources',
+    field: 'spec.template.spec.containers[0].resources.requests.nvidia.com/gpu',
+  },
+  {
+    name: 'runAsNonRoot without runAsUser',
+    manifest: tweak(job, (m) => (pod(m).securityContext = { runAsNonRoot: true })),
+    rule: 'run-as-non-root-user',
+    field: 'spec.template.spec.containers[0].securityContext.runAsUser',
+  },
+  {
+    name: 'runAsNonRoot with runAsUser 0',
+    manifest: tweak(job, (m) => (pod(m).securityContext = { runAsNonRoot: true, runAsUser: 0 })),
+    rule: 'run-as-non-root-user',
+    field: 'spec.template.spec.containers[0].securityContext.runAsUser',
+  },
+  {
+    name: 'no pod template',
+    manifest: tweak(job, (m) => delete m.spec.template),
+    rule: 'pod-spec',
+    field: 'spec.template.spec',
+  },
+  {
+    name: 'field newer than the target',
+    manifest: tweak(indexedJob, (m) => (m.spec.successPolicy = { rules: [{ succeededCount: 1 }] })),
+    rule: 'field-served',
+    field: 'spec.successPolicy',
+    options: { targetVersion: '1.30' },
+  },
+  {
+    name: 'FailIndex on 1.28',
+    manifest: tweak(indexedJob, (m) =>
+      Object.assign(m.spec, {
+        backoffLimitPerIndex: 1,
+        podFailurePolicy: {
+          rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [3] } }],
+        },
+      }),
+    ),
+    rule: 'field-served',
+    field: 'spec.podFailurePolicy.rules[0].action',
+    options: { targetVersion: '1.28' },
+  },
+  {
+    name: 'unsupported target version',
+    manifest: job,
+    rule: 'target-version',
+    field: 'targetVersion',
+    options: { targetVersion: '1.20' },
+  },
+  {
+    name: 'image :latest',
+    manifest: tweak(job, (m) => (container(m).image = 'python:latest')),
+    rule: 'image-tag',
+    field: 'spec.template.spec.containers[0].image',
+  },
+  {
+    name: 'image without a tag',
+    manifest: tweak(job, (m) => (container(m).image = 'registry:5000/team/python')),
+    rule: 'image-tag',
+    field: 'spec.template.spec.containers[0].image',
+  },
+  {
+    name: 'literal API key',
+    manifest: tweak(job, (m) => (container(m).env = [{ name: 'OPENAI_API_KEY', value: 'sk-123' }])),
+    rule: 'secret-literal',
+    field: 'spec.template.spec.containers[0].env[0].value',
+  },
+  {
+    name: 'connection string with a password',
+    manifest: tweak(
+      job,
+      (m) => (container(m).env = [{ name: 'DB_URL', value: 'postgres://app:hunter2@db:5432/app' }]),
+    ),
+    rule: 'secret-literal',
+    field: 'spec.template.spec.containers[0].env[0].value',
+  },
 ];
 
 describe('the rule catalogue on plain manifests', () => {
-  test.each([['Job', job], ['Indexed Job', indexedJob], ['CronJob', cronJob]])('a clean %s has no problems', (_, make) => {
+  test.each([
+    ['Job', job],
+    ['Indexed Job', indexedJob],
+    ['CronJob', cronJob],
+  ])('a clean %s has no problems', (_, make) => {
     expect(validateManifest(make())).toEqual([]);
   });
 
@@ -184,11 +869,20 @@ describe('the rule catalogue on plain manifests', () => {
     const m = tweak(job, (x) => (container(x).image = 'python:latest'))();
     expect(validateManifest(m, { allow: ['image-tag'] })).toEqual([]);
     const bad = tweak(job, (x) => (x.spec.parallelism = -1))();
-    expect(validateManifest(bad, { allow: ['image-tag', 'job-integer-fields' as never] })).toHaveLength(1);
+    expect(
+      validateManifest(bad, { allow: ['image-tag', 'job-integer-fields' as never] }),
+    ).toHaveLength(1);
   });
 
   test('MAX_TOKENS and TOKENIZER are not credentials', () => {
-    const m = tweak(job, (x) => (container(x).env = [{ name: 'MAX_TOKENS', value: '512' }, { name: 'TOKENIZER', value: 'bert' }]))();
+    const m = tweak(
+      job,
+      (x) =>
+        (container(x).env = [
+          { name: 'MAX_TOKENS', value: '512' },
+          { name: 'TOKENIZER', value: 'bert' },
+        ]),
+    )();
     expect(validateManifest(m)).toEqual([]);
   });
 

@@ -6,7 +6,10 @@ import { expectSchemaValid } from '../support/schema';
 describe('BatchJob', () => {
   test('minimal: secure defaults that still start a root image', () => {
     const chart = newChart();
-    new BatchJob(chart, 'hello', { image: 'python:3.11-slim', command: ['python', '-c', 'print(1)'] });
+    new BatchJob(chart, 'hello', {
+      image: 'python:3.11-slim',
+      command: ['python', '-c', 'print(1)'],
+    });
     const [job] = synthValid(chart);
     expect(job).toMatchSnapshot();
     const pod = job.spec.template.spec;
@@ -32,16 +35,28 @@ describe('BatchJob', () => {
 
   test('generated names are DNS labels of at most 63 characters, stable across synths', () => {
     const chart = newChart('a-chart-with-a-rather-long-name-for-testing-purposes');
-    const job = new BatchJob(chart, 'an-even-longer-construct-id-that-would-not-fit-into-a-label', { image: 'busybox:1.36' });
+    const job = new BatchJob(chart, 'an-even-longer-construct-id-that-would-not-fit-into-a-label', {
+      image: 'busybox:1.36',
+    });
     expect(job.name.length).toBeLessThanOrEqual(63);
     expect(job.name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
-    expect(job.name).toBe(new BatchJob(newChart('a-chart-with-a-rather-long-name-for-testing-purposes'), 'an-even-longer-construct-id-that-would-not-fit-into-a-label', { image: 'busybox:1.36' }).name);
+    expect(job.name).toBe(
+      new BatchJob(
+        newChart('a-chart-with-a-rather-long-name-for-testing-purposes'),
+        'an-even-longer-construct-id-that-would-not-fit-into-a-label',
+        { image: 'busybox:1.36' },
+      ).name,
+    );
   });
 
   test('every JobSpec field, env kinds, envFrom, resources with GPU, volumes, scheduling', () => {
     const chart = newChart();
     new BatchJob(chart, 'full', {
-      metadata: { name: 'full', labels: { team: 'ml' }, annotations: { 'acme.io/owner': 'ml-platform' } },
+      metadata: {
+        name: 'full',
+        labels: { team: 'ml' },
+        annotations: { 'acme.io/owner': 'ml-platform' },
+      },
       podMetadata: { labels: { app: 'full' } },
       image: 'ghcr.io/acme/worker:1.2.3',
       containerName: 'worker',
@@ -56,10 +71,20 @@ describe('BatchJob', () => {
         POD_NAME: EnvValue.fromField('metadata.name'),
         MEM_LIMIT: EnvValue.fromResource('limits.memory'),
       },
-      envFrom: [Secrets.all('ai-secrets', { prefix: 'AI_' }), ConfigMaps.all('report-config', { optional: true })],
-      resources: { requests: { cpu: '500m', memory: '1Gi', 'ephemeral-storage': '2Gi' }, limits: { memory: '4Gi' }, gpu: 1 },
+      envFrom: [
+        Secrets.all('ai-secrets', { prefix: 'AI_' }),
+        ConfigMaps.all('report-config', { optional: true }),
+      ],
+      resources: {
+        requests: { cpu: '500m', memory: '1Gi', 'ephemeral-storage': '2Gi' },
+        limits: { memory: '4Gi' },
+        gpu: 1,
+      },
       volumes: [
-        { path: '/data', volume: Volume.fromPersistentVolumeClaim('agent-data', { readOnly: true }) },
+        {
+          path: '/data',
+          volume: Volume.fromPersistentVolumeClaim('agent-data', { readOnly: true }),
+        },
         { path: '/config', volume: Volume.fromConfigMap('settings'), readOnly: true },
         { path: '/creds', volume: Volume.fromSecret('ai-secrets', { defaultMode: 0o400 }) },
         { path: '/scratch', volume: Volume.fromEmptyDir('scratch', { sizeLimit: '10Gi' }) },
@@ -68,7 +93,15 @@ describe('BatchJob', () => {
       serviceAccountName: 'batch-runner',
       nodeSelector: { pool: 'batch' },
       tolerations: [{ key: 'batch', operator: 'Exists', effect: 'NoSchedule' }],
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [
+              { matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] },
+            ],
+          },
+        },
+      },
       priorityClassName: 'batch-low',
       imagePullSecrets: ['ghcr-pull'],
       terminationGracePeriod: Duration.seconds(45),
@@ -77,7 +110,9 @@ describe('BatchJob', () => {
       backoffLimit: 3,
       activeDeadline: Duration.hours(2),
       ttlAfterFinished: Duration.days(1),
-      podFailurePolicy: { rules: [PodFailure.ignoreDisruptions(), PodFailure.failJobOnExitCodes([42], 'worker')] },
+      podFailurePolicy: {
+        rules: [PodFailure.ignoreDisruptions(), PodFailure.failJobOnExitCodes([42], 'worker')],
+      },
       podReplacementPolicy: 'Failed',
       suspend: true,
       managedBy: 'kueue.x-k8s.io/multikueue',
@@ -99,8 +134,16 @@ describe('BatchJob', () => {
       requests: { cpu: '500m', memory: '1Gi', 'ephemeral-storage': '2Gi', 'nvidia.com/gpu': '1' },
       limits: { memory: '4Gi', 'nvidia.com/gpu': '1' },
     });
-    expect(pod.tolerations).toContainEqual({ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' });
-    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'agent-data', mountPath: '/data', readOnly: true });
+    expect(pod.tolerations).toContainEqual({
+      key: 'nvidia.com/gpu',
+      operator: 'Exists',
+      effect: 'NoSchedule',
+    });
+    expect(pod.containers[0].volumeMounts).toContainEqual({
+      name: 'agent-data',
+      mountPath: '/data',
+      readOnly: true,
+    });
     expect(pod.initContainers[0].volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
     expect(problemsOf(chart)).toEqual([]);
   });
@@ -111,12 +154,23 @@ describe('BatchJob', () => {
     new BatchJob(chart, 'pair', {
       containers: [
         { name: 'producer', image: 'busybox:1.36', volumes: [{ path: '/out', volume: shared }] },
-        { name: 'consumer', image: 'busybox:1.36', env: { MODE: 'read' }, volumes: [{ path: '/in', volume: shared, readOnly: true }] },
+        {
+          name: 'consumer',
+          image: 'busybox:1.36',
+          env: { MODE: 'read' },
+          volumes: [{ path: '/in', volume: shared, readOnly: true }],
+        },
       ],
     });
     const [job] = synthValid(chart);
-    expect(job.spec.template.spec.volumes.map((v: { name: string }) => v.name)).toEqual(['shared', 'tmp']);
-    expect(job.spec.template.spec.containers.map((c: { name: string }) => c.name)).toEqual(['producer', 'consumer']);
+    expect(job.spec.template.spec.volumes.map((v: { name: string }) => v.name)).toEqual([
+      'shared',
+      'tmp',
+    ]);
+    expect(job.spec.template.spec.containers.map((c: { name: string }) => c.name)).toEqual([
+      'producer',
+      'consumer',
+    ]);
     expect(problemsOf(chart)).toEqual([]);
   });
 
@@ -149,9 +203,14 @@ describe('BatchJob', () => {
     });
     const objects = Testing.synth(chart) as Array<Record<string, any>>;
     const rendered = objects.find((o) => o.kind === 'Job');
-    expect(rendered?.spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef).toEqual({ name: 'creds', key: 'token' });
-    expect(rendered?.spec.template.spec.volumes[0]).toEqual({ name: 'claim', persistentVolumeClaim: { claimName: 'claim' } });
+    expect(rendered?.spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef).toEqual({
+      name: 'creds',
+      key: 'token',
+    });
+    expect(rendered?.spec.template.spec.volumes[0]).toEqual({
+      name: 'claim',
+      persistentVolumeClaim: { claimName: 'claim' },
+    });
     expectSchemaValid(rendered as Record<string, unknown>);
   });
 });
-

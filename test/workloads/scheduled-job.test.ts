@@ -31,30 +31,57 @@ describe('ScheduledJob', () => {
       successfulJobsHistoryLimit: 3,
       failedJobsHistoryLimit: 1,
     });
-    expect(cron.spec.jobTemplate.metadata).toEqual({ labels: { 'kueue.x-k8s.io/queue-name': 'batch' } });
-    expect(cron.spec.jobTemplate.spec).toMatchObject({ suspend: true, backoffLimit: 2, activeDeadlineSeconds: 10800 });
+    expect(cron.spec.jobTemplate.metadata).toEqual({
+      labels: { 'kueue.x-k8s.io/queue-name': 'batch' },
+    });
+    expect(cron.spec.jobTemplate.spec).toMatchObject({
+      suspend: true,
+      backoffLimit: 2,
+      activeDeadlineSeconds: 10800,
+    });
     expect(problemsOf(chart)).toEqual([]);
   });
 
   test('an Indexed job template gets the env contract', () => {
     const chart = newChart();
-    new ScheduledJob(chart, 'reindex', { schedule: '@daily', image: 'busybox:1.36', completionMode: 'Indexed', completions: 8, parallelism: 4 });
+    new ScheduledJob(chart, 'reindex', {
+      schedule: '@daily',
+      image: 'busybox:1.36',
+      completionMode: 'Indexed',
+      completions: 8,
+      parallelism: 4,
+    });
     const [cron] = synthValid(chart);
     expect(cron.spec.jobTemplate.spec.completionMode).toBe('Indexed');
-    expect(cron.spec.jobTemplate.spec.template.spec.containers[0].env[1]).toEqual({ name: 'JOB_COMPLETIONS', value: '8' });
+    expect(cron.spec.jobTemplate.spec.template.spec.containers[0].env[1]).toEqual({
+      name: 'JOB_COMPLETIONS',
+      value: '8',
+    });
   });
 
   test('generated names fit the 52-character CronJob limit', () => {
     const chart = newChart('a-chart-with-a-rather-long-name');
-    const cron = new ScheduledJob(chart, 'a-construct-id-that-is-long-enough-to-need-shortening', { schedule: '0 * * * *', image: 'busybox:1.36' });
+    const cron = new ScheduledJob(chart, 'a-construct-id-that-is-long-enough-to-need-shortening', {
+      schedule: '0 * * * *',
+      image: 'busybox:1.36',
+    });
     expect(cron.name.length).toBeLessThanOrEqual(52);
     expect(problemsOf(chart)).toEqual([]);
   });
 
   test('one synth error lists every problem of every construct, in the contract format', () => {
     const chart = newChart();
-    new ScheduledJob(chart, 'embeddings', { schedule: '0 25 * * *', image: 'ghcr.io/acme/embedder:1.4.2', timeZone: 'Mars/Olympus_Mons' });
-    new ScheduledJob(chart, 'report', { metadata: { name: 'r'.repeat(53) }, schedule: '0 8 * * 1', image: 'ghcr.io/acme/report:1.0.0', failedJobsHistoryLimit: -1 });
+    new ScheduledJob(chart, 'embeddings', {
+      schedule: '0 25 * * *',
+      image: 'ghcr.io/acme/embedder:1.4.2',
+      timeZone: 'Mars/Olympus_Mons',
+    });
+    new ScheduledJob(chart, 'report', {
+      metadata: { name: 'r'.repeat(53) },
+      schedule: '0 8 * * 1',
+      image: 'ghcr.io/acme/report:1.0.0',
+      failedJobsHistoryLimit: -1,
+    });
     expect(synthError(chart)).toBe(
       [
         'Validation failed with the following errors:',
@@ -68,9 +95,15 @@ describe('ScheduledJob', () => {
 
   test('a fractional Duration is reported, not thrown', () => {
     const errors = errorsOf((chart) => {
-      new ScheduledJob(chart, 'x', { schedule: '@hourly', image: 'busybox:1.36', startingDeadline: Duration.millis(10_500) });
+      new ScheduledJob(chart, 'x', {
+        schedule: '@hourly',
+        image: 'busybox:1.36',
+        startingDeadline: Duration.millis(10_500),
+      });
     });
-    expect(errors).toEqual([expect.objectContaining({ field: 'spec.startingDeadlineSeconds', rule: 'props' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ field: 'spec.startingDeadlineSeconds', rule: 'props' }),
+    ]);
   });
 
   test('a field the target version does not serve is an error', () => {

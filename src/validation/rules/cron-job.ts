@@ -9,7 +9,8 @@ export const schedule: Rule = {
   id: 'cronjob-schedule',
   family: 1,
   scope: 'cronjob',
-  summary: "schedule parses with robfig/cron's standard parser (five fields or an @ descriptor), without TZ",
+  summary:
+    "schedule parses with robfig/cron's standard parser (five fields or an @ descriptor), without TZ",
   check(ctx) {
     const value = ctx.spec.schedule;
     const path = `${ctx.specPath}.schedule`;
@@ -36,10 +37,14 @@ export const scheduleFires: Rule = {
     if (typeof value !== 'string') return;
     const parsed = parseSchedule(value);
     if (parsed.ok && !canFire(parsed.schedule)) {
-      ctx.report(`${ctx.specPath}.schedule`, 'never fires: no date matches its day-of-month and month', {
-        value,
-        fix: 'pick a day of the month that exists in the chosen month(s)',
-      });
+      ctx.report(
+        `${ctx.specPath}.schedule`,
+        'never fires: no date matches its day-of-month and month',
+        {
+          value,
+          fix: 'pick a day of the month that exists in the chosen month(s)',
+        },
+      );
     }
   },
 };
@@ -54,7 +59,10 @@ export const timeZone: Rule = {
     if (value === undefined || value === null) return;
     const problem = typeof value === 'string' ? timeZoneProblem(value) : 'must be a string';
     if (problem) {
-      ctx.report(`${ctx.specPath}.timeZone`, problem, { value, fix: 'use a name from the IANA database, e.g. "Europe/Berlin" or "Etc/UTC"' });
+      ctx.report(`${ctx.specPath}.timeZone`, problem, {
+        value,
+        fix: 'use a name from the IANA database, e.g. "Europe/Berlin" or "Etc/UTC"',
+      });
     }
   },
 };
@@ -68,7 +76,9 @@ export const concurrencyPolicy: Rule = {
     const value = ctx.spec.concurrencyPolicy;
     if (value === undefined || value === null) return;
     if (value !== 'Allow' && value !== 'Forbid' && value !== 'Replace') {
-      ctx.report(`${ctx.specPath}.concurrencyPolicy`, 'must be "Allow", "Forbid" or "Replace"', { value });
+      ctx.report(`${ctx.specPath}.concurrencyPolicy`, 'must be "Allow", "Forbid" or "Replace"', {
+        value,
+      });
     }
   },
 };
@@ -79,11 +89,16 @@ export const cronJobIntegerFields: Rule = {
   scope: 'cronjob',
   summary: 'startingDeadlineSeconds and the history limits are non-negative integers',
   check(ctx) {
-    for (const field of ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit']) {
+    for (const field of [
+      'startingDeadlineSeconds',
+      'successfulJobsHistoryLimit',
+      'failedJobsHistoryLimit',
+    ]) {
       const value = ctx.spec[field];
       if (value === undefined || value === null) continue;
       const path = `${ctx.specPath}.${field}`;
-      if (typeof value !== 'number' || !Number.isInteger(value)) ctx.report(path, 'must be an integer', { value });
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        ctx.report(path, 'must be an integer', { value });
       else if (value < 0) ctx.report(path, 'must be greater than or equal to 0', { value });
     }
     const suspend = ctx.spec.suspend;
@@ -97,14 +112,19 @@ export const startingDeadline: Rule = {
   id: 'cronjob-starting-deadline',
   family: 2,
   scope: 'cronjob',
-  summary: 'startingDeadlineSeconds below 10 can make the controller miss every run (it syncs every 10 s)',
+  summary:
+    'startingDeadlineSeconds below 10 can make the controller miss every run (it syncs every 10 s)',
   check(ctx) {
     const value = ctx.spec.startingDeadlineSeconds;
     if (typeof value === 'number' && value >= 0 && value < MIN_STARTING_DEADLINE_SECONDS) {
-      ctx.report(`${ctx.specPath}.startingDeadlineSeconds`, 'is below 10 s; the CronJob controller may never start the Job', {
-        value,
-        fix: 'use at least 10 seconds, or leave it unset',
-      });
+      ctx.report(
+        `${ctx.specPath}.startingDeadlineSeconds`,
+        'is below 10 s; the CronJob controller may never start the Job',
+        {
+          value,
+          fix: 'use at least 10 seconds, or leave it unset',
+        },
+      );
     }
   },
 };

@@ -61,17 +61,25 @@ export const podFailurePolicy: Rule = {
       }
       if (onExitCodes) checkExitCodes(onExitCodes, `${path}.onExitCodes`, names, ctx.report);
       if (onPodConditions.length > MAX_POD_CONDITIONS) {
-        ctx.report(`${path}.onPodConditions`, `must have at most ${MAX_POD_CONDITIONS} patterns (has ${onPodConditions.length})`);
+        ctx.report(
+          `${path}.onPodConditions`,
+          `must have at most ${MAX_POD_CONDITIONS} patterns (has ${onPodConditions.length})`,
+        );
       }
       onPodConditions.forEach((rawPattern, j) => {
         const pattern = obj(rawPattern) ?? {};
         const type = str(pattern.type) ?? '';
         const typeProblem = qualifiedNameProblem(type);
-        if (typeProblem) ctx.report(`${path}.onPodConditions[${j}].type`, typeProblem, { value: pattern.type });
+        if (typeProblem)
+          ctx.report(`${path}.onPodConditions[${j}].type`, typeProblem, { value: pattern.type });
         // An absent status is defaulted to True by the API server before validation.
         const status = pattern.status;
         if (status !== undefined && !STATUSES.includes(String(status))) {
-          ctx.report(`${path}.onPodConditions[${j}].status`, `must be one of ${STATUSES.join(', ')}`, { value: status });
+          ctx.report(
+            `${path}.onPodConditions[${j}].status`,
+            `must be one of ${STATUSES.join(', ')}`,
+            { value: status },
+          );
         }
       });
     });
@@ -92,16 +100,23 @@ function checkExitCodes(
   }
   const containerName = req.containerName;
   if (containerName !== undefined && containerName !== null && !names.has(String(containerName))) {
-    report(`${path}.containerName`, 'must be the name of a container or init container of the pod', {
-      value: containerName,
-      fix: `use one of: ${[...names].join(', ')}`,
-    });
+    report(
+      `${path}.containerName`,
+      'must be the name of a container or init container of the pod',
+      {
+        value: containerName,
+        fix: `use one of: ${[...names].join(', ')}`,
+      },
+    );
   }
   const values = arr(req.values);
   if (values.length === 0) {
     report(`${path}.values`, 'must have at least one exit code');
   } else if (values.length > MAX_EXIT_CODES) {
-    report(`${path}.values`, `must have at most ${MAX_EXIT_CODES} exit codes (has ${values.length})`);
+    report(
+      `${path}.values`,
+      `must have at most ${MAX_EXIT_CODES} exit codes (has ${values.length})`,
+    );
   }
   const seen = new Set<number>();
   let ordered = true;
@@ -126,23 +141,29 @@ function checkExitCodes(
 }
 
 /** Parses `0,2-4,7` the way the Job controller does; returns the count or an error. */
-export function parseIndexSet(text: string, completions: number): { count: number } | { error: string } {
+export function parseIndexSet(
+  text: string,
+  completions: number,
+): { count: number } | { error: string } {
   if (text.length === 0) return { count: 0 };
   let last: number | undefined;
   let count = 0;
   for (const interval of text.split(',')) {
     const limits = interval.split('-');
-    if (limits.length > 2) return { error: `the fragment "${interval}" has more than two parts separated by "-"` };
+    if (limits.length > 2)
+      return { error: `the fragment "${interval}" has more than two parts separated by "-"` };
     const bounds: number[] = [];
     for (const limit of limits) {
       if (!/^[+-]?\d+$/.test(limit)) return { error: `cannot convert "${limit}" to an index` };
       const n = Number(limit);
-      if (n >= completions) return { error: `index ${n} is not below completions (${completions})` };
+      if (n >= completions)
+        return { error: `index ${n} is not below completions (${completions})` };
       bounds.push(n);
     }
     const [x, y = x] = bounds;
     if (limits.length === 2 && x >= y) return { error: `"${interval}" is not increasing` };
-    if (last !== undefined && last >= x) return { error: `indexes must increase: ${x} comes after ${last}` };
+    if (last !== undefined && last >= x)
+      return { error: `indexes must increase: ${x} comes after ${last}` };
     count += y - x + 1;
     last = y;
   }
@@ -153,7 +174,8 @@ export const successPolicy: Rule = {
   id: 'job-success-policy',
   family: 1,
   scope: 'job',
-  summary: 'successPolicy needs Indexed mode and 1-20 rules of succeededIndexes and/or succeededCount within completions',
+  summary:
+    'successPolicy needs Indexed mode and 1-20 rules of succeededIndexes and/or succeededCount within completions',
   check(ctx) {
     const policy = ctx.jobSpec.successPolicy;
     if (policy === undefined || policy === null) return;
@@ -164,7 +186,8 @@ export const successPolicy: Rule = {
     }
     const rules = arr(obj(policy)?.rules);
     if (rules.length === 0) ctx.report(`${base}.rules`, 'must have at least one rule');
-    if (rules.length > MAX_RULES) ctx.report(`${base}.rules`, `must have at most ${MAX_RULES} rules (has ${rules.length})`);
+    if (rules.length > MAX_RULES)
+      ctx.report(`${base}.rules`, `must have at most ${MAX_RULES} rules (has ${rules.length})`);
     const completions = int(ctx.jobSpec.completions) ?? 0;
     rules.forEach((raw, i) => {
       const path = `${base}.rules[${i}]`;
@@ -176,7 +199,10 @@ export const successPolicy: Rule = {
       if (rule.succeededIndexes !== undefined) {
         const text = String(rule.succeededIndexes);
         if (text.length > MAX_SUCCEEDED_INDEXES_LENGTH) {
-          ctx.report(`${path}.succeededIndexes`, `must be at most ${MAX_SUCCEEDED_INDEXES_LENGTH} characters`);
+          ctx.report(
+            `${path}.succeededIndexes`,
+            `must be at most ${MAX_SUCCEEDED_INDEXES_LENGTH} characters`,
+          );
         }
         const parsed = parseIndexSet(text, completions);
         if ('error' in parsed) {
@@ -196,7 +222,9 @@ export const successPolicy: Rule = {
         } else if (count > completions) {
           ctx.report(countPath, `must be at most completions (${completions})`, { value: count });
         } else if (indexCount !== undefined && count > indexCount) {
-          ctx.report(countPath, `must be at most the ${indexCount} indexes in succeededIndexes`, { value: count });
+          ctx.report(countPath, `must be at most the ${indexCount} indexes in succeededIndexes`, {
+            value: count,
+          });
         }
       }
     });

@@ -47,10 +47,14 @@ export const activeDeadlinePositive: Rule = {
   summary: 'activeDeadlineSeconds 0 fails the Job at once with DeadlineExceeded',
   check(ctx) {
     if (ctx.jobSpec.activeDeadlineSeconds === 0) {
-      ctx.report(`${ctx.specPath}.activeDeadlineSeconds`, 'is 0, so the Job fails at once with DeadlineExceeded', {
-        value: 0,
-        fix: 'set a positive deadline or leave it unset',
-      });
+      ctx.report(
+        `${ctx.specPath}.activeDeadlineSeconds`,
+        'is 0, so the Job fails at once with DeadlineExceeded',
+        {
+          value: 0,
+          fix: 'set a positive deadline or leave it unset',
+        },
+      );
     }
   },
 };
@@ -59,13 +63,16 @@ export const completionMode: Rule = {
   id: 'job-completion-mode',
   family: 1,
   scope: 'job',
-  summary: 'completionMode is NonIndexed or Indexed; Indexed needs completions and parallelism <= 100000',
+  summary:
+    'completionMode is NonIndexed or Indexed; Indexed needs completions and parallelism <= 100000',
   check(ctx) {
     const s = ctx.jobSpec;
     const mode = s.completionMode;
     if (mode === undefined) return;
     if (mode !== 'NonIndexed' && mode !== 'Indexed') {
-      ctx.report(`${ctx.specPath}.completionMode`, 'must be "NonIndexed" or "Indexed"', { value: mode });
+      ctx.report(`${ctx.specPath}.completionMode`, 'must be "NonIndexed" or "Indexed"', {
+        value: mode,
+      });
       return;
     }
     if (mode !== 'Indexed') return;
@@ -76,9 +83,13 @@ export const completionMode: Rule = {
     }
     const parallelism = int(s.parallelism);
     if (parallelism !== undefined && parallelism > MAX_PARALLELISM_INDEXED) {
-      ctx.report(`${ctx.specPath}.parallelism`, `must be at most ${MAX_PARALLELISM_INDEXED} when completionMode is Indexed`, {
-        value: parallelism,
-      });
+      ctx.report(
+        `${ctx.specPath}.parallelism`,
+        `must be at most ${MAX_PARALLELISM_INDEXED} when completionMode is Indexed`,
+        {
+          value: parallelism,
+        },
+      );
     }
   },
 };
@@ -91,11 +102,20 @@ export const parallelismNotAboveCompletions: Rule = {
   check(ctx) {
     const parallelism = int(ctx.jobSpec.parallelism);
     const completions = int(ctx.jobSpec.completions);
-    if (parallelism !== undefined && completions !== undefined && completions > 0 && parallelism > completions) {
-      ctx.report(`${ctx.specPath}.parallelism`, `is above completions (${completions}); the controller never runs more than ${completions} pods`, {
-        value: parallelism,
-        fix: `set parallelism to at most ${completions}`,
-      });
+    if (
+      parallelism !== undefined &&
+      completions !== undefined &&
+      completions > 0 &&
+      parallelism > completions
+    ) {
+      ctx.report(
+        `${ctx.specPath}.parallelism`,
+        `is above completions (${completions}); the controller never runs more than ${completions} pods`,
+        {
+          value: parallelism,
+          fix: `set parallelism to at most ${completions}`,
+        },
+      );
     }
   },
 };
@@ -104,7 +124,8 @@ export const perIndexBackoff: Rule = {
   id: 'job-per-index-backoff',
   family: 1,
   scope: 'job',
-  summary: 'backoffLimitPerIndex and maxFailedIndexes need Indexed mode and stay within their bounds',
+  summary:
+    'backoffLimitPerIndex and maxFailedIndexes need Indexed mode and stay within their bounds',
   check(ctx) {
     const s = ctx.jobSpec;
     const p = ctx.specPath;
@@ -114,10 +135,16 @@ export const perIndexBackoff: Rule = {
     const parallelism = int(s.parallelism);
     if (s.completionMode !== 'Indexed') {
       if (perIndex !== undefined) {
-        ctx.report(`${p}.backoffLimitPerIndex`, 'requires completionMode Indexed', { value: perIndex, fix: 'use an IndexedJob' });
+        ctx.report(`${p}.backoffLimitPerIndex`, 'requires completionMode Indexed', {
+          value: perIndex,
+          fix: 'use an IndexedJob',
+        });
       }
       if (maxFailed !== undefined) {
-        ctx.report(`${p}.maxFailedIndexes`, 'requires completionMode Indexed', { value: maxFailed, fix: 'use an IndexedJob' });
+        ctx.report(`${p}.maxFailedIndexes`, 'requires completionMode Indexed', {
+          value: maxFailed,
+          fix: 'use an IndexedJob',
+        });
       }
       return;
     }
@@ -125,24 +152,43 @@ export const perIndexBackoff: Rule = {
       ctx.report(`${p}.backoffLimitPerIndex`, 'is required when maxFailedIndexes is set');
     }
     if (maxFailed !== undefined && completions !== undefined && maxFailed > completions) {
-      ctx.report(`${p}.maxFailedIndexes`, `must be at most completions (${completions})`, { value: maxFailed });
+      ctx.report(`${p}.maxFailedIndexes`, `must be at most completions (${completions})`, {
+        value: maxFailed,
+      });
     }
     if (maxFailed !== undefined && maxFailed > MAX_FAILED_INDEXES) {
-      ctx.report(`${p}.maxFailedIndexes`, `must be at most ${MAX_FAILED_INDEXES}`, { value: maxFailed });
+      ctx.report(`${p}.maxFailedIndexes`, `must be at most ${MAX_FAILED_INDEXES}`, {
+        value: maxFailed,
+      });
     }
-    if (completions !== undefined && completions > COMPLETIONS_SOFT_LIMIT && perIndex !== undefined) {
+    if (
+      completions !== undefined &&
+      completions > COMPLETIONS_SOFT_LIMIT &&
+      perIndex !== undefined
+    ) {
       if (maxFailed === undefined) {
-        ctx.report(`${p}.maxFailedIndexes`, `is required when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex`);
+        ctx.report(
+          `${p}.maxFailedIndexes`,
+          `is required when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex`,
+        );
       }
       if (parallelism !== undefined && parallelism > PARALLELISM_LIMIT_HIGH_COMPLETIONS) {
-        ctx.report(`${p}.parallelism`, `must be at most ${PARALLELISM_LIMIT_HIGH_COMPLETIONS} when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex`, {
-          value: parallelism,
-        });
+        ctx.report(
+          `${p}.parallelism`,
+          `must be at most ${PARALLELISM_LIMIT_HIGH_COMPLETIONS} when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex`,
+          {
+            value: parallelism,
+          },
+        );
       }
       if (maxFailed !== undefined && maxFailed > MAX_FAILED_INDEXES_HIGH_COMPLETIONS) {
-        ctx.report(`${p}.maxFailedIndexes`, `must be at most ${MAX_FAILED_INDEXES_HIGH_COMPLETIONS} when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex`, {
-          value: maxFailed,
-        });
+        ctx.report(
+          `${p}.maxFailedIndexes`,
+          `must be at most ${MAX_FAILED_INDEXES_HIGH_COMPLETIONS} when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex`,
+          {
+            value: maxFailed,
+          },
+        );
       }
     }
   },
@@ -164,7 +210,11 @@ export const managedBy: Rule = {
     const problem = domainPrefixedPathProblem(value);
     if (problem) ctx.report(path, problem, { value });
     if (value.length > MAX_MANAGED_BY_LENGTH) {
-      ctx.report(path, `must be no more than ${MAX_MANAGED_BY_LENGTH} characters (is ${value.length})`, { value });
+      ctx.report(
+        path,
+        `must be no more than ${MAX_MANAGED_BY_LENGTH} characters (is ${value.length})`,
+        { value },
+      );
     }
   },
 };
@@ -173,7 +223,8 @@ export const podReplacementPolicy: Rule = {
   id: 'job-pod-replacement-policy',
   family: 1,
   scope: 'job',
-  summary: 'podReplacementPolicy is Failed or TerminatingOrFailed, and only Failed with a podFailurePolicy',
+  summary:
+    'podReplacementPolicy is Failed or TerminatingOrFailed, and only Failed with a podFailurePolicy',
   check(ctx) {
     const value = ctx.jobSpec.podReplacementPolicy;
     if (value === undefined || value === null) return;
@@ -192,19 +243,30 @@ export const restartPolicy: Rule = {
   id: 'job-restart-policy',
   family: 1,
   scope: 'job',
-  summary: 'a Job pod restartPolicy is Never or OnFailure, and Never when a podFailurePolicy is set',
+  summary:
+    'a Job pod restartPolicy is Never or OnFailure, and Never when a podFailurePolicy is set',
   check(ctx) {
     const podSpec = ctx.podSpec;
     const value = podSpec.restartPolicy;
     const path = `${ctx.podPath}.restartPolicy`;
     if (value === undefined || value === null || value === '' || value === 'Always') {
-      ctx.report(path, value === 'Always' ? 'must be "Never" or "OnFailure" for a Job, not "Always"' : 'is required for a Job: "Never" or "OnFailure"', {
-        value,
-        fix: 'use "Never" (a new pod per retry) or "OnFailure" (restart in place)',
-      });
+      ctx.report(
+        path,
+        value === 'Always'
+          ? 'must be "Never" or "OnFailure" for a Job, not "Always"'
+          : 'is required for a Job: "Never" or "OnFailure"',
+        {
+          value,
+          fix: 'use "Never" (a new pod per retry) or "OnFailure" (restart in place)',
+        },
+      );
     } else if (value !== 'Never' && value !== 'OnFailure') {
       ctx.report(path, 'must be "Never" or "OnFailure"', { value });
-    } else if (value !== 'Never' && ctx.jobSpec.podFailurePolicy !== undefined && ctx.jobSpec.podFailurePolicy !== null) {
+    } else if (
+      value !== 'Never' &&
+      ctx.jobSpec.podFailurePolicy !== undefined &&
+      ctx.jobSpec.podFailurePolicy !== null
+    ) {
       ctx.report(path, 'must be "Never" when podFailurePolicy is set', { value });
     }
   },
@@ -214,18 +276,29 @@ export const selector: Rule = {
   id: 'job-selector',
   family: 1,
   scope: 'job',
-  summary: 'selector is generated by the API server: a job template may not set it, a Job only with manualSelector',
+  summary:
+    'selector is generated by the API server: a job template may not set it, a Job only with manualSelector',
   check(ctx) {
     const s = ctx.jobSpec;
     if (ctx.inTemplate) {
       if (s.selector !== undefined && s.selector !== null) {
-        ctx.report(`${ctx.specPath}.selector`, 'must not be set in a job template; it will be generated', { value: s.selector });
+        ctx.report(
+          `${ctx.specPath}.selector`,
+          'must not be set in a job template; it will be generated',
+          { value: s.selector },
+        );
       }
       if (s.manualSelector === true) {
-        ctx.report(`${ctx.specPath}.manualSelector`, 'must not be true in a job template', { value: true });
+        ctx.report(`${ctx.specPath}.manualSelector`, 'must not be true in a job template', {
+          value: true,
+        });
       }
     } else if (s.selector !== undefined && s.selector !== null && s.manualSelector !== true) {
-      ctx.report(`${ctx.specPath}.selector`, 'must not be set unless manualSelector is true; it is generated', { value: s.selector });
+      ctx.report(
+        `${ctx.specPath}.selector`,
+        'must not be set unless manualSelector is true; it is generated',
+        { value: s.selector },
+      );
     }
   },
 };
@@ -239,7 +312,10 @@ export const booleanFields: Rule = {
     for (const field of ['suspend', 'manualSelector']) {
       const value = ctx.jobSpec[field];
       if (value !== undefined && value !== null && typeof value !== 'boolean') {
-        ctx.report(`${ctx.specPath}.${field}`, 'must be true or false', { value, fix: typeof value === 'string' ? 'write it unquoted' : undefined });
+        ctx.report(`${ctx.specPath}.${field}`, 'must be true or false', {
+          value,
+          fix: typeof value === 'string' ? 'write it unquoted' : undefined,
+        });
       }
     }
   },

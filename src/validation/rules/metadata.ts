@@ -21,7 +21,9 @@ export const objectName: Rule = {
   check(ctx) {
     const name = ctx.metadata.name;
     if (name === undefined) {
-      ctx.report('metadata.name', 'is required', { fix: 'set metadata.name (or let cdk8s generate it)' });
+      ctx.report('metadata.name', 'is required', {
+        fix: 'set metadata.name (or let cdk8s generate it)',
+      });
       return;
     }
     if (typeof name !== 'string') {
@@ -41,10 +43,14 @@ export const cronJobNameLength: Rule = {
   check(ctx) {
     const name = str(ctx.metadata.name);
     if (name !== undefined && name.length > CRONJOB_NAME_MAX) {
-      ctx.report('metadata.name', `must be no more than ${CRONJOB_NAME_MAX} characters (is ${name.length})`, {
-        value: name,
-        fix: 'the CronJob controller appends an 11-character suffix to name each Job; shorten the name',
-      });
+      ctx.report(
+        'metadata.name',
+        `must be no more than ${CRONJOB_NAME_MAX} characters (is ${name.length})`,
+        {
+          value: name,
+          fix: 'the CronJob controller appends an 11-character suffix to name each Job; shorten the name',
+        },
+      );
     }
   },
 };
@@ -58,10 +64,14 @@ export const jobNameLength: Rule = {
     if (ctx.inTemplate) return;
     const name = str(ctx.metadata.name);
     if (name !== undefined && name.length > JOB_NAME_MAX) {
-      ctx.report('metadata.name', `must be no more than ${JOB_NAME_MAX} characters (is ${name.length})`, {
-        value: name,
-        fix: 'the Job controller puts the name in a pod label, which is limited to 63 characters',
-      });
+      ctx.report(
+        'metadata.name',
+        `must be no more than ${JOB_NAME_MAX} characters (is ${name.length})`,
+        {
+          value: name,
+          fix: 'the Job controller puts the name in a pod label, which is limited to 63 characters',
+        },
+      );
     }
   },
 };
@@ -77,16 +87,21 @@ export const indexedHostname: Rule = {
   check(ctx) {
     const name = str(ctx.metadata.name);
     const completions = int(ctx.jobSpec.completions);
-    if (name === undefined || ctx.jobSpec.completionMode !== 'Indexed' || completions === undefined) return;
+    if (name === undefined || ctx.jobSpec.completionMode !== 'Indexed' || completions === undefined)
+      return;
     if (completions <= 0) return;
     const jobName = ctx.inTemplate ? `${name}${CRONJOB_SUFFIX}` : name;
     const hostname = `${jobName}-${completions - 1}`;
     if (dns1123LabelProblem(hostname)) {
       const room = 63 - (jobName.length - name.length) - String(completions - 1).length - 1;
-      ctx.report('metadata.name', `pods of index ${completions - 1} would get the invalid hostname "${hostname}"`, {
-        value: name,
-        fix: `shorten the name to at most ${room} characters`,
-      });
+      ctx.report(
+        'metadata.name',
+        `pods of index ${completions - 1} would get the invalid hostname "${hostname}"`,
+        {
+          value: name,
+          fix: `shorten the name to at most ${room} characters`,
+        },
+      );
     }
   },
 };
@@ -126,7 +141,8 @@ export const labels: Rule = {
   id: 'labels',
   family: 1,
   scope: 'object',
-  summary: 'label keys are qualified names and label values are at most 63 characters of [-_.A-Za-z0-9]',
+  summary:
+    'label keys are qualified names and label values are at most 63 characters of [-_.A-Za-z0-9]',
   check(ctx) {
     for (const [path, meta] of metadataBlocks(ctx)) {
       if (meta.labels === undefined) continue;
@@ -136,8 +152,10 @@ export const labels: Rule = {
       }
       for (const [key, value] of Object.entries(meta.labels)) {
         const keyProblem = qualifiedNameProblem(key);
-        if (keyProblem) ctx.report(`${path}.labels`, `key ${JSON.stringify(key)} ${keyProblem}`, { value: key });
-        const valueProblem = typeof value === 'string' ? labelValueProblem(value) : 'must be a string';
+        if (keyProblem)
+          ctx.report(`${path}.labels`, `key ${JSON.stringify(key)} ${keyProblem}`, { value: key });
+        const valueProblem =
+          typeof value === 'string' ? labelValueProblem(value) : 'must be a string';
         if (valueProblem) ctx.report(`${path}.labels.${key}`, valueProblem, { value });
       }
     }
@@ -159,15 +177,24 @@ export const annotations: Rule = {
       let bytes = 0;
       for (const [key, value] of Object.entries(meta.annotations)) {
         const keyProblem = qualifiedNameProblem(key.toLowerCase());
-        if (keyProblem) ctx.report(`${path}.annotations`, `key ${JSON.stringify(key)} ${keyProblem}`, { value: key });
+        if (keyProblem)
+          ctx.report(`${path}.annotations`, `key ${JSON.stringify(key)} ${keyProblem}`, {
+            value: key,
+          });
         if (typeof value !== 'string') {
-          ctx.report(`${path}.annotations.${key}`, 'must be a string', { value, fix: 'quote the value' });
+          ctx.report(`${path}.annotations.${key}`, 'must be a string', {
+            value,
+            fix: 'quote the value',
+          });
           continue;
         }
         bytes += Buffer.byteLength(key) + Buffer.byteLength(value);
       }
       if (bytes > ANNOTATIONS_MAX_BYTES) {
-        ctx.report(`${path}.annotations`, `must be no more than 256 KiB in total (is ${bytes} bytes)`);
+        ctx.report(
+          `${path}.annotations`,
+          `must be no more than 256 KiB in total (is ${bytes} bytes)`,
+        );
       }
     }
   },

@@ -5,7 +5,9 @@ import { parseQuantity, quantityProblem } from '../quantity';
 import { serves } from '../versions';
 
 function eachContainer(ctx: RuleContext, visit: (container: Obj, path: string) => void): void {
-  objs(ctx.podSpec.initContainers).forEach((c, i) => visit(c, `${ctx.podPath}.initContainers[${i}]`));
+  objs(ctx.podSpec.initContainers).forEach((c, i) =>
+    visit(c, `${ctx.podPath}.initContainers[${i}]`),
+  );
   objs(ctx.podSpec.containers).forEach((c, i) => visit(c, `${ctx.podPath}.containers[${i}]`));
 }
 
@@ -26,14 +28,17 @@ export const containers: Rule = {
       } else {
         const problem = dns1123LabelProblem(name);
         if (problem) ctx.report(`${path}.name`, problem, { value: name });
-        if (seen.has(name)) ctx.report(`${path}.name`, 'is used by another container of the pod', { value: name });
+        if (seen.has(name))
+          ctx.report(`${path}.name`, 'is used by another container of the pod', { value: name });
         seen.add(name);
       }
       const image = c.image;
       if (typeof image !== 'string' || image.trim() === '') {
         ctx.report(`${path}.image`, 'is required');
       } else if (image.trim() !== image) {
-        ctx.report(`${path}.image`, 'must not have leading or trailing whitespace', { value: image });
+        ctx.report(`${path}.image`, 'must not have leading or trailing whitespace', {
+          value: image,
+        });
       }
     });
   },
@@ -46,7 +51,8 @@ export const envVars: Rule = {
   id: 'env-vars',
   family: 1,
   scope: 'pod',
-  summary: 'env names are valid for the target version; each has a value or exactly one valueFrom source',
+  summary:
+    'env names are valid for the target version; each has a value or exactly one valueFrom source',
   check(ctx) {
     const relaxed = serves(ctx.targetVersion, '1.34');
     eachContainer(ctx, (c, cPath) => {
@@ -56,26 +62,42 @@ export const envVars: Rule = {
         if (name === undefined || name === '') {
           ctx.report(`${path}.name`, 'is required');
         } else if (relaxed ? !RELAXED_ENV_NAME.test(name) : !CLASSIC_ENV_NAME.test(name)) {
-          ctx.report(`${path}.name`, relaxed
-            ? 'must be printable ASCII characters other than "="'
-            : 'must consist of letters, digits, "_", "-" or ".", and must not start with a digit', {
-            value: name,
-            fix: relaxed ? undefined : 'use a name like MY_VAR (other names need Kubernetes 1.34)',
-          });
+          ctx.report(
+            `${path}.name`,
+            relaxed
+              ? 'must be printable ASCII characters other than "="'
+              : 'must consist of letters, digits, "_", "-" or ".", and must not start with a digit',
+            {
+              value: name,
+              fix: relaxed
+                ? undefined
+                : 'use a name like MY_VAR (other names need Kubernetes 1.34)',
+            },
+          );
         }
         if (env.value !== undefined && typeof env.value !== 'string') {
-          ctx.report(`${path}.value`, 'must be a string', { value: env.value, fix: 'quote the value' });
+          ctx.report(`${path}.value`, 'must be a string', {
+            value: env.value,
+            fix: 'quote the value',
+          });
         }
         const from = obj(env.valueFrom);
         if (env.valueFrom === undefined) return;
         if (env.value !== undefined && env.value !== '') {
           ctx.report(`${path}.valueFrom`, 'may not be set together with a non-empty value');
         }
-        const sources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'].filter(
-          (k) => from?.[k] !== undefined,
-        );
+        const sources = [
+          'fieldRef',
+          'resourceFieldRef',
+          'configMapKeyRef',
+          'secretKeyRef',
+          'fileKeyRef',
+        ].filter((k) => from?.[k] !== undefined);
         if (sources.length !== 1) {
-          ctx.report(`${path}.valueFrom`, 'must set exactly one of fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef');
+          ctx.report(
+            `${path}.valueFrom`,
+            'must set exactly one of fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef',
+          );
           return;
         }
         const ref = obj(from?.[sources[0]]) ?? {};
@@ -95,17 +117,44 @@ export const envVars: Rule = {
 };
 
 const VOLUME_SOURCES = [
-  'persistentVolumeClaim', 'emptyDir', 'configMap', 'secret', 'downwardAPI', 'projected', 'csi', 'ephemeral',
-  'hostPath', 'nfs', 'image', 'gcePersistentDisk', 'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs',
-  'cinder', 'fc', 'flexVolume', 'flocker', 'gitRepo', 'glusterfs', 'iscsi', 'photonPersistentDisk',
-  'portworxVolume', 'quobyte', 'rbd', 'scaleIO', 'storageos', 'vsphereVolume',
+  'persistentVolumeClaim',
+  'emptyDir',
+  'configMap',
+  'secret',
+  'downwardAPI',
+  'projected',
+  'csi',
+  'ephemeral',
+  'hostPath',
+  'nfs',
+  'image',
+  'gcePersistentDisk',
+  'awsElasticBlockStore',
+  'azureDisk',
+  'azureFile',
+  'cephfs',
+  'cinder',
+  'fc',
+  'flexVolume',
+  'flocker',
+  'gitRepo',
+  'glusterfs',
+  'iscsi',
+  'photonPersistentDisk',
+  'portworxVolume',
+  'quobyte',
+  'rbd',
+  'scaleIO',
+  'storageos',
+  'vsphereVolume',
 ];
 
 export const volumes: Rule = {
   id: 'pod-volumes',
   family: 1,
   scope: 'pod',
-  summary: 'volumes have unique DNS-1123 names and one source; every mount names a volume and a unique path',
+  summary:
+    'volumes have unique DNS-1123 names and one source; every mount names a volume and a unique path',
   check(ctx) {
     const names = new Set<string>();
     objs(ctx.podSpec.volumes).forEach((v, i) => {
@@ -113,12 +162,15 @@ export const volumes: Rule = {
       const name = str(v.name) ?? '';
       const problem = name === '' ? 'is required' : dns1123LabelProblem(name);
       if (problem) ctx.report(`${path}.name`, problem, { value: v.name });
-      if (names.has(name)) ctx.report(`${path}.name`, 'is used by another volume of the pod', { value: name });
+      if (names.has(name))
+        ctx.report(`${path}.name`, 'is used by another volume of the pod', { value: name });
       names.add(name);
       const sources = VOLUME_SOURCES.filter((k) => v[k] !== undefined);
-      if (sources.length !== 1) ctx.report(path, `must have exactly one source (has ${sources.length})`);
+      if (sources.length !== 1)
+        ctx.report(path, `must have exactly one source (has ${sources.length})`);
       const claim = obj(v.persistentVolumeClaim);
-      if (claim && !str(claim.claimName)) ctx.report(`${path}.persistentVolumeClaim.claimName`, 'is required');
+      if (claim && !str(claim.claimName))
+        ctx.report(`${path}.persistentVolumeClaim.claimName`, 'is required');
     });
     eachContainer(ctx, (c, cPath) => {
       const paths = new Set<string>();
@@ -128,14 +180,18 @@ export const volumes: Rule = {
         if (name === undefined || !names.has(name)) {
           ctx.report(`${path}.name`, 'must name a volume of the pod', {
             value: m.name,
-            fix: names.size > 0 ? `use one of: ${[...names].join(', ')}` : 'add the volume to the pod',
+            fix:
+              names.size > 0 ? `use one of: ${[...names].join(', ')}` : 'add the volume to the pod',
           });
         }
         const mountPath = str(m.mountPath);
         if (!mountPath) {
           ctx.report(`${path}.mountPath`, 'is required');
         } else {
-          if (paths.has(mountPath)) ctx.report(`${path}.mountPath`, 'is mounted twice in this container', { value: mountPath });
+          if (paths.has(mountPath))
+            ctx.report(`${path}.mountPath`, 'is mounted twice in this container', {
+              value: mountPath,
+            });
           paths.add(mountPath);
         }
       });
@@ -155,14 +211,18 @@ export const resources: Rule = {
   id: 'pod-resources',
   family: 1,
   scope: 'pod',
-  summary: 'requests and limits are quantities, requests <= limits, extended resources have requests == limits',
+  summary:
+    'requests and limits are quantities, requests <= limits, extended resources have requests == limits',
   check(ctx) {
     eachContainer(ctx, (c, cPath) => {
       const res = obj(c.resources);
       if (!res) return;
       const requests = obj(res.requests) ?? {};
       const limits = obj(res.limits) ?? {};
-      for (const [kind, list] of [['requests', requests], ['limits', limits]] as const) {
+      for (const [kind, list] of [
+        ['requests', requests],
+        ['limits', limits],
+      ] as const) {
         for (const [resource, value] of Object.entries(list)) {
           const problem = quantityProblem(value);
           if (problem) ctx.report(`${cPath}.resources.${kind}.${resource}`, problem, { value });
@@ -175,15 +235,27 @@ export const resources: Rule = {
         const path = `${cPath}.resources.requests.${resource}`;
         if (!overcommitAllowed(resource)) {
           if (limitRaw === undefined) {
-            ctx.report(path, `${resource} is an extended resource: a request needs an equal limit`, {
-              value,
-              fix: `set resources.limits.${resource} to ${JSON.stringify(value)}`,
-            });
+            ctx.report(
+              path,
+              `${resource} is an extended resource: a request needs an equal limit`,
+              {
+                value,
+                fix: `set resources.limits.${resource} to ${JSON.stringify(value)}`,
+              },
+            );
           } else if (request !== undefined && limit !== undefined && request !== limit) {
-            ctx.report(path, `${resource} is an extended resource: requests must equal limits (${JSON.stringify(limitRaw)})`, { value });
+            ctx.report(
+              path,
+              `${resource} is an extended resource: requests must equal limits (${JSON.stringify(limitRaw)})`,
+              { value },
+            );
           }
         } else if (request !== undefined && limit !== undefined && request > limit) {
-          ctx.report(path, `must be less than or equal to the ${resource} limit (${JSON.stringify(limitRaw)})`, { value });
+          ctx.report(
+            path,
+            `must be less than or equal to the ${resource} limit (${JSON.stringify(limitRaw)})`,
+            { value },
+          );
         }
       }
     });
@@ -205,14 +277,22 @@ export const runAsNonRootNeedsUser: Rule = {
       if (bool(effective(ctx, c, 'runAsNonRoot')) !== true) return;
       const user = int(effective(ctx, c, 'runAsUser'));
       if (user === undefined) {
-        ctx.report(`${cPath}.securityContext.runAsUser`, 'is unset while runAsNonRoot is true: images that run as root (python, busybox) fail with CreateContainerConfigError', {
-          fix: 'set runAsUser to a non-zero uid, e.g. 65532',
-        });
+        ctx.report(
+          `${cPath}.securityContext.runAsUser`,
+          'is unset while runAsNonRoot is true: images that run as root (python, busybox) fail with CreateContainerConfigError',
+          {
+            fix: 'set runAsUser to a non-zero uid, e.g. 65532',
+          },
+        );
       } else if (user === 0) {
-        ctx.report(`${cPath}.securityContext.runAsUser`, 'is 0 while runAsNonRoot is true: the kubelet refuses to start the container', {
-          value: 0,
-          fix: 'set runAsUser to a non-zero uid',
-        });
+        ctx.report(
+          `${cPath}.securityContext.runAsUser`,
+          'is 0 while runAsNonRoot is true: the kubelet refuses to start the container',
+          {
+            value: 0,
+            fix: 'set runAsUser to a non-zero uid',
+          },
+        );
       }
     });
   },

@@ -2,7 +2,9 @@ import { Rule, RuleContext } from '../rule';
 import { Obj, objs, str } from '../read';
 
 function eachContainer(ctx: RuleContext, visit: (container: Obj, path: string) => void): void {
-  objs(ctx.podSpec.initContainers).forEach((c, i) => visit(c, `${ctx.podPath}.initContainers[${i}]`));
+  objs(ctx.podSpec.initContainers).forEach((c, i) =>
+    visit(c, `${ctx.podPath}.initContainers[${i}]`),
+  );
   objs(ctx.podSpec.containers).forEach((c, i) => visit(c, `${ctx.podPath}.containers[${i}]`));
 }
 
@@ -28,17 +30,31 @@ export const imagePinned: Rule = {
       const { tag, digest } = imageTag(image);
       if (digest) return;
       if (tag === undefined || tag === 'latest') {
-        ctx.report(`${path}.image`, tag === undefined ? 'has no tag, so it means :latest and changes under you' : 'uses :latest, which changes under you', {
-          value: image,
-          fix: 'pin a version tag or a digest (or allow "image-tag")',
-        });
+        ctx.report(
+          `${path}.image`,
+          tag === undefined
+            ? 'has no tag, so it means :latest and changes under you'
+            : 'uses :latest, which changes under you',
+          {
+            value: image,
+            fix: 'pin a version tag or a digest (or allow "image-tag")',
+          },
+        );
       }
     });
   },
 };
 
 /** Name segments that mark a credential; MAX_TOKENS or TOKENIZER are not credentials. */
-const CREDENTIAL_SEGMENTS = new Set(['TOKEN', 'SECRET', 'PASSWORD', 'PASSWD', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS']);
+const CREDENTIAL_SEGMENTS = new Set([
+  'TOKEN',
+  'SECRET',
+  'PASSWORD',
+  'PASSWD',
+  'APIKEY',
+  'CREDENTIAL',
+  'CREDENTIALS',
+]);
 
 function looksLikeCredential(name: string): boolean {
   const upper = name.toUpperCase();
@@ -59,9 +75,13 @@ export const noLiteralSecrets: Rule = {
         const value = str(env.value);
         if (!value) return;
         if (looksLikeCredential(name) || URL_WITH_PASSWORD.test(value)) {
-          ctx.report(`${cPath}.env[${i}].value`, `${name} looks like a credential but has a literal value`, {
-            fix: "use Secrets.key('secret-name', 'key') (or allow \"secret-literal\")",
-          });
+          ctx.report(
+            `${cPath}.env[${i}].value`,
+            `${name} looks like a credential but has a literal value`,
+            {
+              fix: "use Secrets.key('secret-name', 'key') (or allow \"secret-literal\")",
+            },
+          );
         }
       });
     });

@@ -1,6 +1,12 @@
 import { Rule, RuleContext } from '../rule';
 import { obj, objs } from '../read';
-import { KubernetesVersion, minorOf, serves, NEWEST_KNOWN_VERSION, OLDEST_SUPPORTED_VERSION } from '../versions';
+import {
+  KubernetesVersion,
+  minorOf,
+  serves,
+  NEWEST_KNOWN_VERSION,
+  OLDEST_SUPPORTED_VERSION,
+} from '../versions';
 
 /** Job spec fields and the first release that serves them by default (beta on, or GA). */
 const JOB_FIELDS: ReadonlyArray<[string, KubernetesVersion]> = [
@@ -12,16 +18,21 @@ const JOB_FIELDS: ReadonlyArray<[string, KubernetesVersion]> = [
 ];
 
 function report(ctx: RuleContext, field: string, since: KubernetesVersion): void {
-  ctx.report(field, `is served from Kubernetes ${since}; the target ${ctx.targetVersion} drops it with only a warning`, {
-    fix: `remove it or target ${since} or later`,
-  });
+  ctx.report(
+    field,
+    `is served from Kubernetes ${since}; the target ${ctx.targetVersion} drops it with only a warning`,
+    {
+      fix: `remove it or target ${since} or later`,
+    },
+  );
 }
 
 export const servedJobFields: Rule = {
   id: 'field-served',
   family: 2,
   scope: 'job',
-  summary: 'every field is served by the target Kubernetes version (the API server drops unknown fields)',
+  summary:
+    'every field is served by the target Kubernetes version (the API server drops unknown fields)',
   check(ctx) {
     for (const [field, since] of JOB_FIELDS) {
       if (ctx.jobSpec[field] !== undefined && !serves(ctx.targetVersion, since)) {
@@ -46,9 +57,13 @@ export const targetVersionKnown: Rule = {
     const minor = minorOf(ctx.targetVersion);
     const oldest = minorOf(OLDEST_SUPPORTED_VERSION) ?? 0;
     if (minor === undefined || minor < oldest) {
-      ctx.report('targetVersion', `is not a supported Kubernetes version (supported: ${OLDEST_SUPPORTED_VERSION} to ${NEWEST_KNOWN_VERSION})`, {
-        value: ctx.targetVersion,
-      });
+      ctx.report(
+        'targetVersion',
+        `is not a supported Kubernetes version (supported: ${OLDEST_SUPPORTED_VERSION} to ${NEWEST_KNOWN_VERSION})`,
+        {
+          value: ctx.targetVersion,
+        },
+      );
     }
   },
 };
