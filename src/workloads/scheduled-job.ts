@@ -5,12 +5,13 @@ import { PodMetadata } from '../pod/pod-template';
 import { wholeSeconds } from '../pod/duration';
 import { CRONJOB_NAME_MAX } from '../validation/rules/metadata';
 import { BatchJobProps } from './batch-job';
-import { indexedJobProps } from './indexed-job';
+import { IndexedContractProps, indexedJobProps, totalItemsProblem } from './indexed-job';
 import { renderJobSpec } from './job-spec';
 import { indexedNameLength } from './names';
 import { Workload } from './workload';
+import { propProblem } from '../validation/problem';
 
-export interface ScheduledJobProps extends Omit<BatchJobProps, 'suspend'> {
+export interface ScheduledJobProps extends Omit<BatchJobProps, 'suspend'>, IndexedContractProps {
   /** When to run, as Kubernetes parses cron: `'0 2 * * *'`, `'@daily'`. */
   readonly schedule: string;
   /** The IANA zone the schedule is in, e.g. `'Europe/Berlin'`. @default the controller's zone (UTC on most clusters) */
@@ -90,5 +91,15 @@ export class ScheduledJob extends Workload {
         return spec;
       },
     );
+    const problem = totalItemsProblem(props.totalItems);
+    if (problem) this.addProblem(problem);
+    if (props.totalItems !== undefined && !indexed) {
+      this.addProblem(
+        propProblem('totalItems', 'is only read by the workers of an Indexed Job', {
+          value: props.totalItems,
+          fix: "set completionMode: 'Indexed' and completions, or remove totalItems",
+        }),
+      );
+    }
   }
 }
