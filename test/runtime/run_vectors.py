@@ -1,0 +1,26 @@
+"""Runs the shared runtime test vectors (JSON on stdin) against the Python twin; prints results."""
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "templates", "worker-python"))
+import cdk8s_batch_runtime as rt  # noqa: E402
+
+CALLS = {
+    "shard": lambda a: rt.shard(a["total"], a["count"], a["index"])._asdict(),
+    "stridedShard": lambda a: rt.strided_shard(a["total"], a["count"], a["index"])._asdict(),
+    "completionIndex": lambda a: rt.completion_index(a["env"]),
+    "currentShard": lambda a: rt.current_shard(a["env"])._asdict(),
+    "mergeRanges": lambda a: rt.merge_ranges(a["ranges"]),
+}
+
+
+def run(vector):
+    try:
+        return {"ok": CALLS[vector["fn"]](vector["args"])}
+    except ValueError as e:
+        return {"error": {"message": str(e), "variable": getattr(e, "variable", None)}}
+
+
+print(json.dumps([run(v) for v in json.load(sys.stdin)], ensure_ascii=False))
