@@ -16,3 +16,5 @@ export * from './validation/target-version';
 export * from './validation/validate-manifest';
 export { RULES } from './validation/catalogue';
 export type { Rule, RuleScope } from './validation/rule';
+export * from './presets/index';
+export { ExitCode } from './runtime/exit-codes';

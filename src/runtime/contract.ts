@@ -10,6 +10,9 @@ export const JOB_COMPLETIONS = 'JOB_COMPLETIONS';
 /** The number of work items split across the indexes. */
 export const BATCH_TOTAL_ITEMS = 'BATCH_TOTAL_ITEMS';
 
+/** Where a mounted checkpoint volume is (IndexedIngestJob's `checkpoints` prop sets it). */
+export const CHECKPOINT_DIR = 'CHECKPOINT_DIR';
+
 /** The env the runtime reads: `process.env` or any record of the same shape. */
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -43,8 +43,8 @@ export type ProblemSink = (problem: Problem) => void;
 export function propProblem(
   field: string,
   message: string,
-  extra: { value?: unknown; fix?: string; family?: RuleFamily } = {},
+  extra: { value?: unknown; fix?: string; family?: RuleFamily; severity?: Severity } = {},
 ): Problem {
-  const { family = 1, ...rest } = extra;
-  return { rule: 'props', family, severity: 'error', field, message, ...rest };
+  const { family = 1, severity = 'error', ...rest } = extra;
+  return { rule: 'props', family, severity, field, message, ...rest };
 }

@@ -22,6 +22,7 @@ from typing import Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tupl
 JOB_COMPLETION_INDEX = "JOB_COMPLETION_INDEX"
 JOB_COMPLETIONS = "JOB_COMPLETIONS"
 BATCH_TOTAL_ITEMS = "BATCH_TOTAL_ITEMS"
+CHECKPOINT_DIR = "CHECKPOINT_DIR"  # where a mounted checkpoint volume is
 
 # Exit codes the presets' pod failure policies match.
 EXIT_SUCCESS = 0
