@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'lib/', 'dist/', 'coverage/', 'templates/worker-python/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'lib/',
+      'dist/',
+      'coverage/',
+      'scratch/',
+      'templates/worker-python/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

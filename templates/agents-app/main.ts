@@ -1,9 +1,19 @@
 /**
- * The example app: every workload of the seed documents, declared with cdk8s-batch.
+ * The example app: every workload of the seed documents, declared with cdk8s-batch's
+ * presets where the seeds describe a use case, and the general constructs elsewhere.
  * `npm run synth` (or `npx cdk8s synth`) writes dist/agents.k8s.yaml.
  */
 import { App, Chart, Duration } from 'cdk8s';
-import { BatchJob, ConfigMaps, IndexedJob, ScheduledJob, Secrets, Volume } from 'cdk8s-batch';
+import {
+  BatchJob,
+  EmbeddingRefreshCronJob,
+  IndexedIngestJob,
+  LogCleanupCronJob,
+  ModelMigrationJob,
+  ReportCronJob,
+  Secrets,
+  Volume,
+} from 'cdk8s-batch';
 
 const app = new App();
 const chart = new Chart(app, 'agents', { namespace: 'ai-agents' });
@@ -25,47 +35,38 @@ new BatchJob(chart, 'batch-processor', {
   parallelism: 2,
 });
 
-new ScheduledJob(chart, 'log-cleanup', {
+new LogCleanupCronJob(chart, 'log-cleanup', {
   metadata: { name: 'log-cleanup' },
   schedule: '0 3 * * 0',
-  image: 'busybox:1.36',
-  command: ['sh', '-c'],
-  args: ['echo "Removing logs older than 7 days..."'],
-  restartPolicy: 'OnFailure',
-  successfulJobsHistoryLimit: 3,
-  failedJobsHistoryLimit: 1,
+  logsClaim: 'agent-logs',
+  retention: Duration.days(7),
 });
 
-new ScheduledJob(chart, 'embedding-sync', {
+new EmbeddingRefreshCronJob(chart, 'embedding-sync', {
   metadata: { name: 'embedding-sync' },
   schedule: '0 3 * * *',
   timeZone: 'Europe/Berlin',
-  concurrencyPolicy: 'Forbid',
   image: 'ghcr.io/acme/embedding-sync:1.4.2',
-  env: {
-    OPENAI_API_KEY: Secrets.key('openai-credentials', 'api-key'),
-    QDRANT_URL: 'http://qdrant:6333',
-  },
+  vectorDbUrl: 'http://qdrant:6333',
+  vectorDbUrlEnv: 'QDRANT_URL',
+  embeddingApiKey: Secrets.key('openai-credentials', 'api-key'),
   resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
-  restartPolicy: 'OnFailure',
 });
 
-new BatchJob(chart, 'model-migration', {
+new ModelMigrationJob(chart, 'model-migration', {
   metadata: { name: 'model-migration-v2' },
   image: 'ghcr.io/acme/model-migrator:2.0.0',
-  env: {
-    SOURCE_MODEL: 'gpt-3.5-turbo',
-    TARGET_MODEL: 'gpt-4o-mini',
-    DB_URL: Secrets.key('db-credentials', 'connection-string'),
-  },
-  backoffLimit: 2,
-  ttlAfterFinished: Duration.hours(1),
+  sourceModel: 'gpt-3.5-turbo',
+  targetModel: 'gpt-4o-mini',
+  databaseUrl: Secrets.key('db-credentials', 'connection-string'),
 });
 
-new IndexedJob(chart, 'document-ingest', {
+// Each pod reads its slice with currentShard() from cdk8s-batch/runtime (templates/worker-*).
+new IndexedIngestJob(chart, 'document-ingest', {
   metadata: { name: 'document-ingest' },
   image: 'ghcr.io/acme/doc-processor:1.0.0',
-  completions: 100,
+  totalItems: 1000,
+  itemsPerTask: 10,
   parallelism: 10,
 });
 
@@ -88,27 +89,23 @@ new BatchJob(chart, 'document-processor', {
   activeDeadline: Duration.hours(1),
 });
 
-new IndexedJob(chart, 'batch-summarizer', {
+new IndexedIngestJob(chart, 'batch-summarizer', {
   metadata: { name: 'batch-summarizer' },
   image: 'ghcr.io/acme/summarizer:1.0.0',
   containerName: 'summarizer',
-  completions: 100,
+  totalItems: 5000,
+  itemsPerTask: 50,
   parallelism: 10,
-  backoffLimit: 10,
 });
 
-new ScheduledJob(chart, 'weekly-report', {
+new ReportCronJob(chart, 'weekly-report', {
   metadata: { name: 'weekly-report-agent' },
   schedule: '0 8 * * 1',
   timeZone: 'Europe/Berlin',
-  concurrencyPolicy: 'Forbid',
-  successfulJobsHistoryLimit: 3,
-  failedJobsHistoryLimit: 5,
-  startingDeadline: Duration.minutes(10),
   image: 'ghcr.io/acme/report-agent:1.0.0',
   containerName: 'report-agent',
-  envFrom: [Secrets.all('ai-secrets'), ConfigMaps.all('report-config')],
-  backoffLimit: 2,
+  secrets: 'ai-secrets',
+  config: 'report-config',
 });
 
 app.synth();
