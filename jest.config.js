@@ -10,5 +10,6 @@ module.exports = {
     '^cdk8s-batch$': '<rootDir>/src/index.ts',
     '^cdk8s-batch/runtime$': '<rootDir>/src/runtime/index.ts',
   },
+  setupFiles: ['<rootDir>/test/support/env.js'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
