@@ -774,7 +774,16 @@ const cases: Case[] = [
     name: 'runAsNonRoot with runAsUser 0',
     manifest: tweak(job, (m) => (pod(m).securityContext = { runAsNonRoot: true, runAsUser: 0 })),
     rule: 'run-as-non-root-user',
-    field: 'spec.template.spec.containers[0].securityContext.runAsUser',
+    field: 'spec.template.spec.securityContext.runAsUser',
+  },
+  {
+    name: 'read-only root filesystem on python:3.11-slim without /tmp',
+    manifest: tweak(job, (m) => {
+      pod(m).containers[0].image = 'python:3.11-slim';
+      pod(m).containers[0].securityContext = { readOnlyRootFilesystem: true };
+    }),
+    rule: 'read-only-root-tmp',
+    field: 'spec.template.spec.containers[0].volumeMounts',
   },
   {
     name: 'no pod template',

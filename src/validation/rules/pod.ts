@@ -267,6 +267,38 @@ function effective(ctx: RuleContext, container: Obj, key: string): unknown {
   return own !== undefined ? own : obj(ctx.podSpec.securityContext)?.[key];
 }
 
+/** Where the effective value of a security setting is written: the container's, else the pod's. */
+function effectivePath(ctx: RuleContext, container: Obj, cPath: string, key: string): string {
+  return obj(container.securityContext)?.[key] !== undefined
+    ? `${cPath}.securityContext.${key}`
+    : `${ctx.specPath}.template.spec.securityContext.${key}`;
+}
+
+/** Images whose runtime writes temp files (tempfile, pip, npm caches) under /tmp. */
+const INTERPRETER_IMAGE =
+  /(^|\/)(python|pypy|node|ruby|php|perl|openjdk|eclipse-temurin|amazoncorretto|r-base|julia|pytorch|tensorflow)(:|@|$)/;
+
+export const readOnlyRootNeedsTmp: Rule = {
+  id: 'read-only-root-tmp',
+  family: 2,
+  scope: 'pod',
+  summary: 'a read-only root filesystem without a writable /tmp breaks interpreter images',
+  check(ctx) {
+    eachContainer(ctx, (c, cPath) => {
+      if (bool(effective(ctx, c, 'readOnlyRootFilesystem')) !== true) return;
+      const image = typeof c.image === 'string' ? c.image : '';
+      if (!INTERPRETER_IMAGE.test(image.split(/[:@]/)[0] + ':')) return;
+      const mounts = Array.isArray(c.volumeMounts) ? c.volumeMounts : [];
+      if (mounts.some((m) => obj(m)?.mountPath === '/tmp' && obj(m)?.readOnly !== true)) return;
+      ctx.report(
+        `${cPath}.volumeMounts`,
+        `has no writable /tmp while the root filesystem is read-only: ${image} writes temp files there and fails`,
+        { fix: 'mount an emptyDir volume at /tmp (the constructs do this by default)' },
+      );
+    });
+  },
+};
+
 export const runAsNonRootNeedsUser: Rule = {
   id: 'run-as-non-root-user',
   family: 2,
@@ -286,7 +318,7 @@ export const runAsNonRootNeedsUser: Rule = {
         );
       } else if (user === 0) {
         ctx.report(
-          `${cPath}.securityContext.runAsUser`,
+          effectivePath(ctx, c, cPath, 'runAsUser'),
           'is 0 while runAsNonRoot is true: the kubelet refuses to start the container',
           {
             value: 0,
