@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+/**
+ * The `cdk8s-batch` bin: `check` lints any batch/v1 YAML with the library's rules,
+ * `schedule` prints every CronJob's next runs in its zone.
+ * Exit codes: 0 clean, 1 problems found, 2 bad usage or unreadable input.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import {
+  NEWEST_KNOWN_VERSION,
+  OLDEST_SUPPORTED_VERSION,
+  KubernetesVersion,
+  minorOf,
+} from '../validation/versions';
+import { checkObjects, formatFinding, formatReadError } from './check';
+import { readManifests } from './read-manifests';
+import { scheduleObjects } from './schedule';
+
+/** Where the CLI writes; tests pass their own. */
+export interface Io {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly stdin?: () => string;
+}
+
+function targetVersion(value: string): KubernetesVersion {
+  const minor = minorOf(value);
+  const oldest = minorOf(OLDEST_SUPPORTED_VERSION) as number;
+  const newest = minorOf(NEWEST_KNOWN_VERSION) as number;
+  if (minor === undefined || minor < oldest || minor > newest) {
+    throw new InvalidArgumentError(
+      `expected a Kubernetes version from ${OLDEST_SUPPORTED_VERSION} to ${NEWEST_KNOWN_VERSION}, e.g. 1.30`,
+    );
+  }
+  return `1.${minor}`;
+}
+
+function positiveCount(value: string): number {
+  const n = Number(value);
+  if (!/^[0-9]+$/.test(value) || n < 1 || n > 1000) {
+    throw new InvalidArgumentError('expected a whole number from 1 to 1000');
+  }
+  return n;
+}
+
+function instant(value: string): Date {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) {
+    throw new InvalidArgumentError('expected an ISO 8601 time, e.g. 2026-11-23T00:00:00Z');
+  }
+  return d;
+}
+
+/** Runs the CLI on `argv` (without node and the script); resolves with the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let code = 0;
+  const program = new Command('cdk8s-batch')
+    .description('Checks and explains Kubernetes batch/v1 Jobs and CronJobs')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+    });
+
+  program
+    .command('check')
+    .description(
+      'check every Job and CronJob in YAML files or folders (- for stdin) with the cdk8s-batch rules',
+    )
+    .argument('[paths...]', 'files or folders of manifests, or - for standard input', ['dist'])
+    .option('--format <format>', 'text or json', 'text')
+    .option(
+      '--target-version <version>',
+      'the Kubernetes release to check for',
+      targetVersion,
+      NEWEST_KNOWN_VERSION,
+    )
+    .action((paths: string[], opts: { format: string; targetVersion: KubernetesVersion }) => {
+      if (opts.format !== 'text' && opts.format !== 'json') {
+        io.err(`error: --format must be text or json, not ${JSON.stringify(opts.format)}`);
+        code = 2;
+        return;
+      }
+      const { objects, errors } = readManifests(paths, io.stdin);
+      const { findings, checked } = checkObjects(objects, opts.targetVersion);
+      const errorCount = findings.filter((f) => f.severity === 'error').length;
+      if (opts.format === 'json') {
+        io.out(JSON.stringify({ checked, findings, readErrors: errors }, null, 2));
+      } else {
+        for (const e of errors) io.err(formatReadError(e));
+        for (const f of findings) io.out(formatFinding(f));
+        io.err(
+          `${checked} Job/CronJob object(s) checked for Kubernetes ${opts.targetVersion}: ${errorCount} error(s), ${findings.length - errorCount} warning(s)`,
+        );
+      }
+      code = errors.length > 0 ? 2 : errorCount > 0 ? 1 : 0;
+    });
+
+  program
+    .command('schedule')
+    .description("print every CronJob's next runs in its time zone")
+    .argument('[paths...]', 'files or folders of manifests, or - for standard input', ['dist'])
+    .option('--count <n>', 'runs per CronJob', positiveCount, 5)
+    .option('--from <time>', 'list runs after this time', instant)
+    .option('--format <format>', 'text or json', 'text')
+    .action((paths: string[], opts: { count: number; from?: Date; format: string }) => {
+      const { objects, errors } = readManifests(paths, io.stdin);
+      const all = scheduleObjects(objects, opts.from ?? new Date(), opts.count);
+      if (opts.format === 'json') {
+        io.out(JSON.stringify({ cronJobs: all, readErrors: errors }, null, 2));
+      } else {
+        for (const e of errors) io.err(formatReadError(e));
+        for (const c of all) {
+          const zone = c.timeZoneSet ? c.timeZone : "UTC (no timeZone: the controller's zone)";
+          io.out(`${c.file}: ${c.object} "${c.schedule}" in ${zone}`);
+          if (c.error) io.out(`  cannot run: ${c.error}`);
+          for (const r of c.runs) io.out(`  ${r}`);
+        }
+      }
+      code = errors.length > 0 ? 2 : all.some((c) => c.error) ? 1 : 0;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    const exitCode = (e as { exitCode?: number }).exitCode;
+    if (exitCode === undefined) throw e;
+    return exitCode === 0 ? 0 : 2;
+  }
+  return code;
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`cdk8s-batch: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
