@@ -18,3 +18,4 @@ export { RULES } from './validation/catalogue';
 export type { Rule, RuleScope } from './validation/rule';
 export * from './presets/index';
 export { ExitCode } from './runtime/exit-codes';
+export * from './validation/cdk8s-plugin';

@@ -1,0 +1,76 @@
+import { describeProblem } from './problem';
+import { validateManifest } from './validate-manifest';
+import { KubernetesVersion, NEWEST_KNOWN_VERSION } from './versions';
+
+/** The part of cdk8s-cli's ValidationContext the plugin uses. */
+interface ValidationContext {
+  readonly manifests: readonly string[];
+  parseManifest(manifestPath: string): unknown[];
+  readonly report: {
+    addViolation(violation: {
+      ruleName: string;
+      recommendation: string;
+      fix: string;
+      violatingResources: { resourceName: string; locations: string[]; manifestPath: string }[];
+    }): void;
+    submit(status: 'success' | 'failure', metadata?: Record<string, string>): void;
+  };
+}
+
+/** Properties of the plugin, from `properties:` in cdk8s.yaml. */
+export interface BatchValidationProperties {
+  /** The Kubernetes release to check for. @default the newest the library knows */
+  readonly targetVersion?: KubernetesVersion;
+  /** Fail the synth on warnings too. @default false */
+  readonly failOnWarnings?: boolean;
+}
+
+/**
+ * A cdk8s validation plugin: `cdk8s synth` runs the cdk8s-batch rules over every Job and
+ * CronJob of the app, also those made with cdk8s-plus or a raw ApiObject.
+ *
+ * ```yaml
+ * # cdk8s.yaml
+ * validations:
+ *   - package: cdk8s-batch
+ *     version: 0.1.0
+ *     class: BatchValidation
+ *     properties: { targetVersion: '1.30' }
+ * ```
+ */
+export class BatchValidation {
+  public constructor(private readonly properties: BatchValidationProperties = {}) {}
+
+  public async validate(context: ValidationContext): Promise<void> {
+    const targetVersion = this.properties.targetVersion ?? NEWEST_KNOWN_VERSION;
+    let failures = 0;
+    let checked = 0;
+    for (const manifestPath of context.manifests) {
+      for (const resource of context.parseManifest(manifestPath)) {
+        const o = resource as { kind?: unknown; metadata?: { name?: unknown } };
+        if (o?.kind !== 'Job' && o?.kind !== 'CronJob') continue;
+        checked++;
+        for (const p of validateManifest(resource, { targetVersion })) {
+          const failing = p.severity === 'error' || this.properties.failOnWarnings === true;
+          if (failing) failures++;
+          context.report.addViolation({
+            ruleName: `${p.rule} (family ${p.family}${p.severity === 'warning' ? ', warning' : ''})`,
+            recommendation: describeProblem({ ...p, fix: undefined }),
+            fix: p.fix ?? 'see the message',
+            violatingResources: [
+              {
+                resourceName: String(o.metadata?.name ?? '<unnamed>'),
+                locations: [p.field],
+                manifestPath,
+              },
+            ],
+          });
+        }
+      }
+    }
+    context.report.submit(failures > 0 ? 'failure' : 'success', {
+      targetVersion,
+      checked: String(checked),
+    });
+  }
+}
