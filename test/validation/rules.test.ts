@@ -15,7 +15,22 @@ function job(): Manifest {
       template: {
         spec: {
           restartPolicy: 'Never',
-          containers: [{ name: 'main', image: 'busybox:1.36' }],
+          // The Pod Security "restricted" profile, so that a clean manifest has no warning.
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: 65532,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          containers: [
+            {
+              name: 'main',
+              image: 'busybox:1.36',
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+              },
+            },
+          ],
         },
       },
     },
@@ -775,6 +790,24 @@ const cases: Case[] = [
     manifest: tweak(job, (m) => (pod(m).securityContext = { runAsNonRoot: true, runAsUser: 0 })),
     rule: 'run-as-non-root-user',
     field: 'spec.template.spec.securityContext.runAsUser',
+  },
+  {
+    name: 'a container without the restricted profile controls',
+    manifest: tweak(job, (m) => delete container(m).securityContext),
+    rule: 'pod-security',
+    field: 'spec.template.spec.containers[0].securityContext',
+  },
+  {
+    name: 'hostPath volume',
+    manifest: tweak(job, (m) => (pod(m).volumes = [{ name: 'h', hostPath: { path: '/var/log' } }])),
+    rule: 'pod-security',
+    field: 'spec.template.spec.volumes[0].hostPath',
+  },
+  {
+    name: 'hostNetwork',
+    manifest: tweak(job, (m) => (pod(m).hostNetwork = true)),
+    rule: 'pod-security',
+    field: 'spec.template.spec.hostNetwork',
   },
   {
     name: 'read-only root filesystem on python:3.11-slim without /tmp',

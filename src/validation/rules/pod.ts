@@ -1,15 +1,9 @@
-import { Rule, RuleContext } from '../rule';
-import { Obj, bool, int, isObj, obj, objs, str } from '../read';
+import { Rule } from '../rule';
+import { eachContainer, effective, effectivePath } from './pod-walk';
+import { bool, int, isObj, obj, objs, str } from '../read';
 import { dns1123LabelProblem } from '../syntax';
 import { parseQuantity, quantityProblem } from '../quantity';
 import { serves } from '../versions';
-
-function eachContainer(ctx: RuleContext, visit: (container: Obj, path: string) => void): void {
-  objs(ctx.podSpec.initContainers).forEach((c, i) =>
-    visit(c, `${ctx.podPath}.initContainers[${i}]`),
-  );
-  objs(ctx.podSpec.containers).forEach((c, i) => visit(c, `${ctx.podPath}.containers[${i}]`));
-}
 
 export const containers: Rule = {
   id: 'pod-containers',
@@ -261,18 +255,6 @@ export const resources: Rule = {
     });
   },
 };
-
-function effective(ctx: RuleContext, container: Obj, key: string): unknown {
-  const own = obj(container.securityContext)?.[key];
-  return own !== undefined ? own : obj(ctx.podSpec.securityContext)?.[key];
-}
-
-/** Where the effective value of a security setting is written: the container's, else the pod's. */
-function effectivePath(ctx: RuleContext, container: Obj, cPath: string, key: string): string {
-  return obj(container.securityContext)?.[key] !== undefined
-    ? `${cPath}.securityContext.${key}`
-    : `${ctx.specPath}.template.spec.securityContext.${key}`;
-}
 
 /** Images whose runtime writes temp files (tempfile, pip, npm caches) under /tmp. */
 const INTERPRETER_IMAGE =

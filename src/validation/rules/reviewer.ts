@@ -1,12 +1,6 @@
-import { Rule, RuleContext } from '../rule';
-import { Obj, objs, str } from '../read';
-
-function eachContainer(ctx: RuleContext, visit: (container: Obj, path: string) => void): void {
-  objs(ctx.podSpec.initContainers).forEach((c, i) =>
-    visit(c, `${ctx.podPath}.initContainers[${i}]`),
-  );
-  objs(ctx.podSpec.containers).forEach((c, i) => visit(c, `${ctx.podPath}.containers[${i}]`));
-}
+import { Rule } from '../rule';
+import { eachContainer, effective } from './pod-walk';
+import { Obj, bool, int, obj, objs, str } from '../read';
 
 /** `repo[:tag][@digest]`: the tag follows the last ':' after the last '/'. */
 function imageTag(image: string): { tag?: string; digest: boolean } {
@@ -83,6 +77,63 @@ export const noLiteralSecrets: Rule = {
             },
           );
         }
+      });
+    });
+  },
+};
+
+/** The container controls of the Pod Security "restricted" profile that a container misses. */
+function restrictedGaps(ctx: Parameters<Rule['check']>[0], c: Obj): string[] {
+  const gaps: string[] = [];
+  const sc = obj(c.securityContext) ?? {};
+  if (bool(effective(ctx, c, 'runAsNonRoot')) !== true) gaps.push('runAsNonRoot is not true');
+  if (int(effective(ctx, c, 'runAsUser')) === 0) gaps.push('runAsUser is 0');
+  if (sc.allowPrivilegeEscalation !== false) gaps.push('allowPrivilegeEscalation is not false');
+  if (sc.privileged === true) gaps.push('privileged is true');
+  const caps = obj(sc.capabilities) ?? {};
+  const drop = Array.isArray(caps.drop) ? caps.drop : [];
+  if (!drop.includes('ALL')) gaps.push('capabilities.drop does not include ALL');
+  const add = Array.isArray(caps.add) ? caps.add : [];
+  if (add.some((a) => a !== 'NET_BIND_SERVICE'))
+    gaps.push('capabilities.add has more than NET_BIND_SERVICE');
+  const seccomp = str(obj(effective(ctx, c, 'seccompProfile'))?.type);
+  if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost') {
+    gaps.push('seccompProfile.type is not RuntimeDefault or Localhost');
+  }
+  return gaps;
+}
+
+export const podSecurityRestricted: Rule = {
+  id: 'pod-security',
+  family: 3,
+  severity: 'warning',
+  scope: 'pod',
+  summary:
+    'pods meet the Pod Security "restricted" profile (namespaces that enforce it refuse them)',
+  check(ctx) {
+    for (const key of ['hostNetwork', 'hostPID', 'hostIPC']) {
+      if (ctx.podSpec[key] === true) {
+        ctx.report(`${ctx.podPath}.${key}`, 'is true, which the restricted profile forbids', {
+          value: true,
+        });
+      }
+    }
+    objs(ctx.podSpec.volumes).forEach((v, i) => {
+      if (v.hostPath !== undefined) {
+        ctx.report(
+          `${ctx.podPath}.volumes[${i}].hostPath`,
+          'is forbidden by the restricted profile',
+          {
+            fix: 'use a PersistentVolumeClaim or an emptyDir',
+          },
+        );
+      }
+    });
+    eachContainer(ctx, (c, cPath) => {
+      const gaps = restrictedGaps(ctx, c);
+      if (gaps.length === 0) return;
+      ctx.report(`${cPath}.securityContext`, `misses the restricted profile: ${gaps.join(', ')}`, {
+        fix: 'the cdk8s-batch constructs meet it by default; or allow "pod-security"',
       });
     });
   },

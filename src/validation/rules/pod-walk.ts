@@ -1,0 +1,31 @@
+import { RuleContext } from '../rule';
+import { Obj, obj, objs } from '../read';
+
+/** Visits every init container and container of the pod with its field path. */
+export function eachContainer(
+  ctx: RuleContext,
+  visit: (container: Obj, path: string) => void,
+): void {
+  objs(ctx.podSpec.initContainers).forEach((c, i) =>
+    visit(c, `${ctx.podPath}.initContainers[${i}]`),
+  );
+  objs(ctx.podSpec.containers).forEach((c, i) => visit(c, `${ctx.podPath}.containers[${i}]`));
+}
+
+/** A security setting as it applies to a container: its own, else the pod's. */
+export function effective(ctx: RuleContext, container: Obj, key: string): unknown {
+  const own = obj(container.securityContext)?.[key];
+  return own !== undefined ? own : obj(ctx.podSpec.securityContext)?.[key];
+}
+
+/** Where the effective value of a security setting is written: the container's, else the pod's. */
+export function effectivePath(
+  ctx: RuleContext,
+  container: Obj,
+  cPath: string,
+  key: string,
+): string {
+  return obj(container.securityContext)?.[key] !== undefined
+    ? `${cPath}.securityContext.${key}`
+    : `${ctx.podPath}.securityContext.${key}`;
+}
