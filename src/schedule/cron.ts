@@ -89,8 +89,23 @@ class CronError extends Error {
   }
 }
 
-/** Parses a CronJob `spec.schedule`; never throws. */
+const parsed = new Map<string, CronParseResult>();
+
+/**
+ * Parses a CronJob `spec.schedule` as the API server does; never throws. Results are
+ * immutable and cached, since a chart repeats the same few schedules.
+ */
 export function parseSchedule(schedule: string): CronParseResult {
+  let result = parsed.get(schedule);
+  if (result === undefined) {
+    result = parseScheduleUncached(schedule);
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(schedule, result);
+  }
+  return result;
+}
+
+function parseScheduleUncached(schedule: string): CronParseResult {
   try {
     return { ok: true, schedule: parseOrThrow(schedule) };
   } catch (e) {

@@ -32,10 +32,14 @@ export function validateManifest(manifest: unknown, options: ValidationOptions =
     metadata: obj(manifest.metadata) ?? EMPTY,
   } as const;
 
+  const rules = compiledRules(targetVersion, allow);
+  let current: Rule;
+  const report = reporter(() => current, problems);
   const run = (scope: RuleScope, ctx: Omit<RuleContext, 'report'>): void => {
-    for (const rule of RULES_BY_SCOPE[scope]) {
-      if (!applies(rule, targetVersion, allow)) continue;
-      rule.check({ ...ctx, report: reporter(rule, problems) });
+    const context: RuleContext = { ...ctx, report };
+    for (const rule of rules[scope]) {
+      current = rule;
+      rule.check(context);
     }
   };
 
@@ -88,8 +92,32 @@ function applies(rule: Rule, target: KubernetesVersion, allow: readonly string[]
   return true;
 }
 
-function reporter(rule: Rule, problems: Problem[]): RuleContext['report'] {
+const compiled = new Map<string, Record<RuleScope, readonly Rule[]>>();
+
+/** The rules that apply for a target and allow list, per scope; built once per combination. */
+function compiledRules(
+  target: KubernetesVersion,
+  allow: readonly string[],
+): Record<RuleScope, readonly Rule[]> {
+  const key = `${target}|${allow.join(',')}`;
+  let rules = compiled.get(key);
+  if (!rules) {
+    const pick = (scope: RuleScope) =>
+      RULES_BY_SCOPE[scope].filter((r) => applies(r, target, allow));
+    rules = {
+      object: pick('object'),
+      cronjob: pick('cronjob'),
+      job: pick('job'),
+      pod: pick('pod'),
+    };
+    compiled.set(key, rules);
+  }
+  return rules;
+}
+
+function reporter(ruleOf: () => Rule, problems: Problem[]): RuleContext['report'] {
   return (field: string, message: string, options: ReportOptions = {}) => {
+    const rule = ruleOf();
     problems.push({
       rule: rule.id,
       family: rule.family,

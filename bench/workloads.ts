@@ -1,0 +1,259 @@
+/**
+ * The benchmark's workloads, each built by every variant: cdk8s-batch, cdk8s-plus-27, raw
+ * ApiObject with hand-built specs, and the serialisation floor (the final objects through
+ * cdk8s' YAML serialiser alone).
+ */
+import { ApiObject, App, Chart, Cron, Duration, JsonPatch, Yaml } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import type * as batchLib from '../src';
+
+export type Variant = 'cdk8s-batch' | 'cdk8s-plus-27' | 'raw' | 'floor';
+export type Workload = 'scheduled' | 'indexed' | 'seeds';
+
+// The library as users run it: the compiled lib/ (npm run bench builds it first).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const batch: typeof batchLib = require('../lib');
+
+let COUNT = 1000;
+const IMAGE = 'ghcr.io/acme/worker:1.0.0';
+const schedule = (i: number) => `${i % 60} ${i % 24} * * *`;
+
+/** A pod spec as the library renders it by default, built by hand. */
+function securePod(env: object[] = []) {
+  return {
+    restartPolicy: 'Never',
+    automountServiceAccountToken: false,
+    securityContext: {
+      runAsNonRoot: true,
+      runAsUser: 65532,
+      runAsGroup: 65532,
+      fsGroup: 65532,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+    containers: [
+      {
+        name: 'main',
+        image: IMAGE,
+        env,
+        securityContext: {
+          allowPrivilegeEscalation: false,
+          privileged: false,
+          readOnlyRootFilesystem: true,
+          capabilities: { drop: ['ALL'] },
+        },
+        volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+      },
+    ],
+    volumes: [{ name: 'tmp', emptyDir: {} }],
+  };
+}
+
+const indexEnv = [
+  {
+    name: 'JOB_COMPLETION_INDEX',
+    valueFrom: {
+      fieldRef: { fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" },
+    },
+  },
+  { name: 'JOB_COMPLETIONS', value: '100' },
+];
+
+function rawObjects(workload: Workload): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const n = workload === 'seeds' ? 0 : COUNT;
+  for (let i = 0; i < n; i++) {
+    if (workload === 'scheduled') {
+      out.push({
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: { name: `job-${i}`, namespace: 'bench' },
+        spec: {
+          schedule: schedule(i),
+          timeZone: 'Europe/Berlin',
+          concurrencyPolicy: 'Forbid',
+          jobTemplate: { spec: { template: { spec: securePod() } } },
+        },
+      });
+    } else {
+      out.push({
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { name: `job-${i}`, namespace: 'bench' },
+        spec: {
+          completionMode: 'Indexed',
+          completions: 100,
+          parallelism: 10,
+          template: { spec: securePod(indexEnv) },
+        },
+      });
+    }
+  }
+  return out;
+}
+
+function buildBatch(chart: Chart, workload: Workload): void {
+  if (workload === 'scheduled') {
+    for (let i = 0; i < COUNT; i++) {
+      new batch.ScheduledJob(chart, `job-${i}`, {
+        metadata: { name: `job-${i}` },
+        image: IMAGE,
+        schedule: schedule(i),
+        timeZone: 'Europe/Berlin',
+        concurrencyPolicy: 'Forbid',
+      });
+    }
+  } else if (workload === 'indexed') {
+    for (let i = 0; i < COUNT; i++) {
+      new batch.IndexedJob(chart, `job-${i}`, {
+        metadata: { name: `job-${i}` },
+        image: IMAGE,
+        completions: 100,
+        parallelism: 10,
+      });
+    }
+  } else {
+    for (let r = 0; r < COUNT / 10; r++) seedsWithBatch(new Construct(chart, `copy-${r}`), r);
+  }
+}
+
+/** The example app's workloads (templates/agents-app) under unique names. */
+function seedsWithBatch(scope: Construct, r: number): void {
+  const n = (s: string) => ({ name: `${s}-${r}` });
+  new batch.BatchJob(scope, 'embedding-refresh', {
+    metadata: n('embedding-refresh'),
+    image: 'python:3.11-slim',
+    command: ['python', '-c', 'print(1)'],
+    backoffLimit: 4,
+  });
+  new batch.BatchJob(scope, 'batch-processor', {
+    metadata: n('batch-processor'),
+    image: 'busybox:1.36',
+    command: ['sh', '-c', 'echo hi'],
+    completions: 5,
+    parallelism: 2,
+  });
+  new batch.LogCleanupCronJob(scope, 'log-cleanup', {
+    metadata: n('log-cleanup'),
+    logsClaim: 'agent-logs',
+  });
+  new batch.EmbeddingRefreshCronJob(scope, 'embedding-sync', {
+    metadata: n('embedding-sync'),
+    schedule: '0 3 * * *',
+    timeZone: 'Europe/Berlin',
+    image: IMAGE,
+    vectorDbUrl: 'http://qdrant:6333',
+    embeddingApiKey: batch.Secrets.key('openai-credentials', 'api-key'),
+  });
+  new batch.ModelMigrationJob(scope, 'model-migration', {
+    metadata: n('model-migration-v2'),
+    image: IMAGE,
+    sourceModel: 'gpt-3.5-turbo',
+    targetModel: 'gpt-4o-mini',
+    databaseUrl: batch.Secrets.key('db-credentials', 'connection-string'),
+  });
+  new batch.IndexedIngestJob(scope, 'document-ingest', {
+    metadata: n('document-ingest'),
+    image: IMAGE,
+    totalItems: 1000,
+    itemsPerTask: 10,
+    parallelism: 10,
+  });
+  new batch.BatchJob(scope, 'document-processor', {
+    metadata: n('document-processor'),
+    image: IMAGE,
+    backoffLimit: 3,
+    activeDeadline: Duration.hours(1),
+    volumes: [
+      { path: '/data', volume: batch.Volume.fromPersistentVolumeClaim('document-storage') },
+    ],
+  });
+  new batch.IndexedIngestJob(scope, 'batch-summarizer', {
+    metadata: n('batch-summarizer'),
+    image: IMAGE,
+    totalItems: 5000,
+    itemsPerTask: 50,
+    parallelism: 10,
+  });
+  new batch.ReportCronJob(scope, 'weekly-report', {
+    metadata: n('weekly-report-agent'),
+    schedule: '0 8 * * 1',
+    timeZone: 'Europe/Berlin',
+    image: IMAGE,
+    secrets: 'ai-secrets',
+    config: 'report-config',
+  });
+}
+
+function buildPlus(chart: Chart, workload: Workload): void {
+  if (workload === 'seeds') throw new Error('cdk8s-plus-27 runs workloads 1 and 2 only');
+  for (let i = 0; i < COUNT; i++) {
+    if (workload === 'scheduled') {
+      new kplus.CronJob(chart, `job-${i}`, {
+        metadata: { name: `job-${i}` },
+        schedule: Cron.schedule({ minute: String(i % 60), hour: String(i % 24) }),
+        timeZone: 'Europe/Berlin',
+        containers: [{ image: IMAGE }],
+        concurrencyPolicy: kplus.ConcurrencyPolicy.FORBID,
+      });
+    } else {
+      const j = new kplus.Job(chart, `job-${i}`, {
+        metadata: { name: `job-${i}` },
+        containers: [{ image: IMAGE }],
+      });
+      // cdk8s-plus-27's Job cannot express Indexed mode, completions or parallelism.
+      for (const [path, value] of [
+        ['/spec/completionMode', 'Indexed'],
+        ['/spec/completions', 100],
+        ['/spec/parallelism', 10],
+      ] as const) {
+        ApiObject.of(j).addJsonPatch(JsonPatch.add(path, value));
+      }
+    }
+  }
+}
+
+/** Builds and synthesizes one workload with one variant; returns the YAML bytes written. */
+export function synthesize(
+  workload: Workload,
+  variant: Variant,
+  outdir: string,
+  count = 1000,
+): number {
+  COUNT = count;
+  if (variant === 'floor') {
+    const objects = workload === 'seeds' ? seedsObjects() : rawObjects(workload);
+    if (count < 1000) return 0;
+    return Buffer.byteLength(Yaml.stringify(...objects));
+  }
+  const app = new App({ outdir });
+  const chart = new Chart(app, 'bench', { namespace: 'bench' });
+  if (variant === 'cdk8s-batch') buildBatch(chart, workload);
+  else if (variant === 'cdk8s-plus-27') buildPlus(chart, workload);
+  else if (workload === 'seeds')
+    for (const o of seedsObjects())
+      new ApiObject(chart, String((o.metadata as { name: string }).name), o as never);
+  else
+    for (const o of rawObjects(workload))
+      new ApiObject(chart, String((o.metadata as { name: string }).name), o as never);
+  return Buffer.byteLength(app.synthYaml());
+}
+
+let seedsCache: Record<string, unknown>[] | undefined;
+/** The seeds workload's final objects (from cdk8s-batch, built once outside the timing). */
+function seedsObjects(): Record<string, unknown>[] {
+  if (!seedsCache || seedsCache.length < COUNT * 0.9) {
+    const app = new App();
+    const chart = new Chart(app, 'bench', { namespace: 'bench' });
+    buildBatch(chart, 'seeds');
+    seedsCache = chart.node.findAll().flatMap((c) => (c instanceof ApiObject ? [c.toJson()] : []));
+  }
+  return seedsCache;
+}
+
+export const WORKLOAD_VARIANTS: Record<Workload, Variant[]> = {
+  scheduled: ['cdk8s-batch', 'cdk8s-plus-27', 'raw', 'floor'],
+  indexed: ['cdk8s-batch', 'cdk8s-plus-27', 'raw', 'floor'],
+  seeds: ['cdk8s-batch', 'raw', 'floor'],
+};
+export { kplus };
