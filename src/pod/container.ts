@@ -31,9 +31,13 @@ export interface ContainerProps {
 }
 
 export interface RenderedContainer {
+  /** The `containers[]` entry. */
   readonly container: JsonMap;
+  /** The volumes its mounts need in the pod. */
   readonly mounts: readonly VolumeMount[];
+  /** Tolerations its GPU resources need. */
   readonly tolerations: JsonMap[];
+  /** Node labels its GPU resources need. */
   readonly nodeSelector: Record<string, string>;
 }
 

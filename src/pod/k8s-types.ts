@@ -9,18 +9,25 @@ export function nameOf(named: Named): string {
 }
 
 export interface Toleration {
+  /** The taint key, e.g. `nvidia.com/gpu`. @default all keys (with operator Exists) */
   readonly key?: string;
   /** @default 'Equal' (Kubernetes' default) */
   readonly operator?: 'Exists' | 'Equal';
+  /** The taint value, with operator Equal. @default none */
   readonly value?: string;
+  /** Which taint effect it tolerates. @default all effects */
   readonly effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  /** How long a NoExecute taint is tolerated. @default forever */
   readonly tolerationSeconds?: number;
 }
 
 /** core/v1 Affinity, written as it appears in YAML. */
 export interface Affinity {
+  /** As in the pod spec. @default none */
   readonly nodeAffinity?: JsonMap;
+  /** As in the pod spec. @default none */
   readonly podAffinity?: JsonMap;
+  /** As in the pod spec. @default none */
   readonly podAntiAffinity?: JsonMap;
 }
 
@@ -33,6 +40,7 @@ export interface PodSecurityContext {
   readonly runAsGroup?: number;
   /** @default 65532 (so mounted volumes are writable by the pod's user) */
   readonly fsGroup?: number;
+  /** Extra groups of the pod's processes. @default none */
   readonly supplementalGroups?: number[];
   /** @default { type: 'RuntimeDefault' } */
   readonly seccompProfile?: {

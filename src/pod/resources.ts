@@ -2,8 +2,11 @@ import { JsonMap, Toleration } from './k8s-types';
 
 /** A resource list as in YAML: `{ cpu: '500m', memory: '1Gi', 'ephemeral-storage': '2Gi' }`. */
 export interface ResourceList {
+  /** CPU, e.g. `'500m'` or `2`. @default none */
   readonly cpu?: string | number;
+  /** Memory, e.g. `'1Gi'` (`1GB` is refused). @default none */
   readonly memory?: string;
+  /** Scratch disk, e.g. `'2Gi'`. @default none */
   readonly 'ephemeral-storage'?: string;
   readonly [resource: string]: string | number | undefined;
 }
@@ -32,9 +35,13 @@ export interface Resources {
 export const DEFAULT_GPU_RESOURCE = 'nvidia.com/gpu';
 
 export interface RenderedResources {
+  /** The container's `resources`, or undefined when empty. */
   readonly resources?: JsonMap;
+  /** Tolerations the GPU request needs. */
   readonly tolerations: Toleration[];
+  /** Node labels the GPU request needs. */
   readonly nodeSelector: Record<string, string>;
+  /** What is wrong with `gpu`, if anything. */
   readonly gpuProblem?: { readonly value: unknown; readonly message: string };
 }
 

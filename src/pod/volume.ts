@@ -64,6 +64,7 @@ export class Volume {
 export interface VolumeMount {
   /** Where the volume appears in the container, e.g. `/data`. */
   readonly path: string;
+  /** The volume to mount; the pod gets its `volumes[]` entry. */
   readonly volume: Volume;
   /** @default false (true for a read-only PersistentVolumeClaim) */
   readonly readOnly?: boolean;

@@ -1,13 +1,18 @@
 /** A contiguous slice of the items: `start` inclusive, `end` exclusive. */
 export interface Shard {
+  /** The shard (the pod's completion index). */
   readonly index: number;
+  /** The first item. */
   readonly start: number;
+  /** One past the last item. */
   readonly end: number;
 }
 
 /** An interleaved slice: items `start`, `start + step`, ... below `end`; `size` of them. */
 export interface StridedShard extends Shard {
+  /** The distance between items (the number of shards). */
   readonly step: number;
+  /** How many items the shard has. */
   readonly size: number;
 }
 

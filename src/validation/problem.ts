@@ -10,15 +10,17 @@ export type Severity = 'error' | 'warning';
 export interface Problem {
   /** The id of the rule that found it, e.g. `cronjob-schedule`. */
   readonly rule: string;
+  /** 1: the API server rejects it; 2: the cluster fails on it; 3: a reviewer refuses it. */
   readonly family: RuleFamily;
+  /** Errors fail synth and `check`; warnings are printed only. */
   readonly severity: Severity;
   /** Field path in the manifest, e.g. `spec.jobTemplate.spec.template.spec.restartPolicy`. */
   readonly field: string;
-  /** The offending value; omitted when the problem is an absent field. */
+  /** The offending value. @default omitted when the problem is an absent field */
   readonly value?: unknown;
   /** What is wrong. */
   readonly message: string;
-  /** How to fix it, when the fix is not obvious from the message. */
+  /** How to fix it, when the fix is not obvious from the message. @default none */
   readonly fix?: string;
 }
 

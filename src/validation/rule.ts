@@ -9,14 +9,20 @@ import { KubernetesVersion } from './versions';
 export type RuleScope = 'object' | 'cronjob' | 'job' | 'pod';
 
 export interface ReportOptions {
+  /** The offending value. @default none (an absent field) */
   readonly value?: unknown;
+  /** How to fix it. @default none */
   readonly fix?: string;
 }
 
 export interface RuleContext {
+  /** The Kubernetes release checked for. */
   readonly targetVersion: KubernetesVersion;
+  /** The kind of the object. */
   readonly kind: 'Job' | 'CronJob';
+  /** The whole object. */
   readonly manifest: Obj;
+  /** Its metadata (empty when absent). */
   readonly metadata: Obj;
   /** The CronJob spec (cronjob scope) or the JobSpec (job and pod scopes). */
   readonly spec: Obj;
@@ -36,15 +42,17 @@ export interface RuleContext {
 export interface Rule {
   /** Stable id, used in reports and in `allow` lists. */
   readonly id: string;
+  /** See RuleFamily. */
   readonly family: RuleFamily;
   /** @default 'error' */
   readonly severity?: Severity;
+  /** Which part of the object it reads. */
   readonly scope: RuleScope;
   /** One line: the fact the rule enforces. */
   readonly summary: string;
-  /** The first Kubernetes release the rule applies to. */
+  /** The first Kubernetes release the rule applies to. @default every supported release */
   readonly since?: KubernetesVersion;
-  /** The first Kubernetes release the rule no longer applies to. */
+  /** The first Kubernetes release the rule no longer applies to. @default none */
   readonly until?: KubernetesVersion;
   check(context: RuleContext): void;
 }

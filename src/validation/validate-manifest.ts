@@ -10,7 +10,7 @@ export type RelaxableRule = 'image-tag' | 'secret-literal' | 'pod-security';
 export interface ValidationOptions {
   /** @default NEWEST_KNOWN_VERSION */
   readonly targetVersion?: KubernetesVersion;
-  /** Reviewer rules (family 3) not to apply. */
+  /** Reviewer rules (family 3) not to apply. @default none */
   readonly allow?: readonly RelaxableRule[];
 }
 

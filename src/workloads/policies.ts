@@ -4,6 +4,7 @@ export type PodFailurePolicyAction = 'FailJob' | 'FailIndex' | 'Ignore' | 'Count
 export interface PodFailurePolicyOnExitCodes {
   /** Only this container's exit code counts. @default any container */
   readonly containerName?: string;
+  /** `In`: the rule matches these codes; `NotIn`: any other code. */
   readonly operator: 'In' | 'NotIn';
   /** Exit codes, ascending, unique; `In` may not contain 0. */
   readonly values: number[];
@@ -17,6 +18,7 @@ export interface PodFailurePolicyOnPodCondition {
 }
 
 export interface PodFailurePolicyRule {
+  /** What a matching pod failure does to the Job. */
   readonly action: PodFailurePolicyAction;
   /** @default none (set this or onPodConditions) */
   readonly onExitCodes?: PodFailurePolicyOnExitCodes;

@@ -1,0 +1,42 @@
+import { readFileSync, readdirSync } from 'fs';
+import { join } from 'path';
+import ts from 'typescript';
+
+const SRC = join(__dirname, '..', 'src');
+const PUBLIC = ['pod', 'workloads', 'presets', 'runtime'].flatMap((d) =>
+  readdirSync(join(SRC, d)).map((f) => join(SRC, d, f)),
+);
+const PUBLIC_VALIDATION = ['problem', 'validate-manifest', 'rule', 'cdk8s-plugin'].map((f) =>
+  join(SRC, 'validation', `${f}.ts`),
+);
+
+/** Every property of an exported interface: documented, and optional ones with their default. */
+function gaps(file: string): string[] {
+  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const out: string[] = [];
+  sf.forEachChild((node) => {
+    if (!ts.isInterfaceDeclaration(node)) return;
+    if (!node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return;
+    const outputs = node.name.text.startsWith('Rendered'); // render results, not props
+    for (const member of node.members) {
+      if (!ts.isPropertySignature(member)) continue;
+      const doc = ts
+        .getJSDocCommentsAndTags(member)
+        .map((d) => d.getText())
+        .join(' ');
+      const name = `${node.name.text}.${member.name.getText()}`;
+      if (!doc) out.push(`${name}: no doc comment`);
+      else if (member.questionToken && !outputs && !doc.includes('@default')) {
+        out.push(`${name}: optional, but no @default`);
+      }
+    }
+  });
+  return out;
+}
+
+test.each([...PUBLIC, ...PUBLIC_VALIDATION].filter((f) => f.endsWith('.ts')))(
+  'public props are documented with their defaults: %s',
+  (file) => {
+    expect(gaps(file)).toEqual([]);
+  },
+);
