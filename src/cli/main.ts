@@ -12,6 +12,7 @@ import {
   minorOf,
 } from '../validation/versions';
 import { checkObjects, formatFinding, formatReadError } from './check';
+import { initApp } from './init';
 import { readManifests } from './read-manifests';
 import { scheduleObjects } from './schedule';
 
@@ -117,6 +118,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         }
       }
       code = errors.length > 0 ? 2 : all.some((c) => c.error) ? 1 : 0;
+    });
+
+  program
+    .command('init')
+    .description('create a cdk8s app with cdk8s-batch, a snapshot test and an indexed worker')
+    .argument('[dir]', 'an empty or new folder', '.')
+    .action((dir: string) => {
+      try {
+        const files = initApp(dir);
+        io.out(`created ${files.length} files in ${dir}: ${files.join(', ')}`);
+        io.out(`next: cd ${dir} && npm install && npm run synth && npm test`);
+      } catch (e) {
+        io.err(`error: ${(e as Error).message}`);
+        code = 2;
+      }
     });
 
   try {
