@@ -9,6 +9,7 @@ export default tseslint.config(
       'dist/',
       'coverage/',
       'scratch/',
+      'docs/api/',
       'templates/worker-python/',
     ],
   },

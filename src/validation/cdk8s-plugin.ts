@@ -3,9 +3,12 @@ import { validateManifest } from './validate-manifest';
 import { KubernetesVersion, NEWEST_KNOWN_VERSION } from './versions';
 
 /** The part of cdk8s-cli's ValidationContext the plugin uses. */
-interface ValidationContext {
+export interface PluginValidationContext {
+  /** The manifest files cdk8s synthesized. */
   readonly manifests: readonly string[];
+  /** Reads the objects of one manifest file. */
   parseManifest(manifestPath: string): unknown[];
+  /** Where the violations and the verdict go. */
   readonly report: {
     addViolation(violation: {
       ruleName: string;
@@ -41,7 +44,7 @@ export interface BatchValidationProperties {
 export class BatchValidation {
   public constructor(private readonly properties: BatchValidationProperties = {}) {}
 
-  public async validate(context: ValidationContext): Promise<void> {
+  public async validate(context: PluginValidationContext): Promise<void> {
     const targetVersion = this.properties.targetVersion ?? NEWEST_KNOWN_VERSION;
     let failures = 0;
     let checked = 0;
