@@ -5,7 +5,7 @@ import { ReportOptions, Rule, RuleContext, RuleScope } from './rule';
 import { KubernetesVersion, NEWEST_KNOWN_VERSION, serves } from './versions';
 
 /** The ids of the reviewer rules (family 3), the only ones that can be relaxed. */
-export type RelaxableRule = 'image-tag' | 'secret-literal' | 'pod-security';
+export type RelaxableRule = 'image-tag' | 'secret-literal' | 'pod-security' | 'cronjob-overlap';
 
 export interface ValidationOptions {
   /** @default NEWEST_KNOWN_VERSION */

@@ -810,6 +810,26 @@ const cases: Case[] = [
     field: 'spec.template.spec.hostNetwork',
   },
   {
+    name: '02:30 in Europe/Berlin: skipped in spring, run twice in autumn',
+    manifest: tweak(cronJob, (m) => {
+      m.spec.schedule = '30 2 * * *';
+      m.spec.timeZone = 'Europe/Berlin';
+    }),
+    rule: 'cronjob-dst',
+    field: 'spec.schedule',
+  },
+  {
+    name: 'Allow overlap on a GPU job',
+    manifest: tweak(cronJob, (m) => {
+      pod(m).containers[0].resources = {
+        requests: { 'nvidia.com/gpu': 1 },
+        limits: { 'nvidia.com/gpu': 1 },
+      };
+    }),
+    rule: 'cronjob-overlap',
+    field: 'spec.concurrencyPolicy',
+  },
+  {
     name: 'read-only root filesystem on python:3.11-slim without /tmp',
     manifest: tweak(job, (m) => {
       pod(m).containers[0].image = 'python:3.11-slim';

@@ -106,7 +106,9 @@ describe('property: valid props always give schema-valid, rule-clean manifests',
             image: 'busybox:1.36',
           });
           Testing.synth(chart).forEach(expectSchemaValid);
-          expect(problemsOf(chart)).toEqual([]);
+          // A run in an hour a DST change skips or repeats is worth a warning, nothing else.
+          expect(problemsOf(chart).filter((p) => p.rule !== 'cronjob-dst')).toEqual([]);
+          expect(problemsOf(chart).every((p) => p.severity === 'warning')).toBe(true);
         },
       ),
       { numRuns: 150 },

@@ -1,7 +1,10 @@
 import { parseSchedule } from '../../schedule/cron';
 import { canFire } from '../../schedule/fires';
 import { timeZoneProblem } from '../../schedule/time-zone';
+import { dstSurprises } from '../../schedule/dst';
 import { Rule } from '../rule';
+import { obj, objs } from '../read';
+import { parseQuantity } from '../quantity';
 
 const MIN_STARTING_DEADLINE_SECONDS = 10;
 
@@ -126,5 +129,62 @@ export const startingDeadline: Rule = {
         },
       );
     }
+  },
+};
+
+export const dstChange: Rule = {
+  id: 'cronjob-dst',
+  family: 2,
+  severity: 'warning',
+  scope: 'cronjob',
+  summary: 'a run at a local time that a DST change skips or repeats is missed or runs twice',
+  check(ctx) {
+    const { schedule: value, timeZone: zone } = ctx.spec;
+    if (typeof value !== 'string' || typeof zone !== 'string' || timeZoneProblem(zone)) return;
+    const parsed = parseSchedule(value);
+    if (!parsed.ok || parsed.schedule.kind !== 'spec') return;
+    const surprises = dstSurprises(parsed.schedule, zone, new Date().getUTCFullYear());
+    if (surprises.length === 0) return;
+    const what = surprises
+      .map((c) => `${c.kind === 'skipped' ? 'skips the run' : 'runs it twice'} on ${c.date}`)
+      .join(' and ');
+    ctx.report(`${ctx.specPath}.schedule`, `in ${zone}, the DST change ${what}`, {
+      value,
+      fix: 'schedule outside the hour the clocks change, or use a zone without DST such as Etc/UTC',
+    });
+  },
+};
+
+const HEAVY_MEMORY_BYTES = 4 * 2 ** 30;
+
+export const overlapOnHeavyJob: Rule = {
+  id: 'cronjob-overlap',
+  family: 3,
+  severity: 'warning',
+  scope: 'cronjob',
+  summary:
+    'a heavy scheduled job (GPUs, parallel pods, 4Gi+ memory) does not Allow overlapping runs',
+  check(ctx) {
+    const policy = ctx.spec.concurrencyPolicy ?? 'Allow';
+    if (policy !== 'Allow') return;
+    const jobSpec = obj(obj(ctx.spec.jobTemplate)?.spec) ?? {};
+    const pod = obj(obj(jobSpec.template)?.spec) ?? {};
+    const heavy =
+      (typeof jobSpec.parallelism === 'number' && jobSpec.parallelism > 1) ||
+      objs(pod.containers).some((c) => {
+        const resources = obj(c.resources) ?? {};
+        const lists = [obj(resources.requests) ?? {}, obj(resources.limits) ?? {}];
+        return lists.some(
+          (l) =>
+            Object.keys(l).some((k) => k.endsWith('/gpu')) ||
+            (parseQuantity(String(l.memory ?? '')) ?? 0) >= HEAVY_MEMORY_BYTES,
+        );
+      });
+    if (!heavy) return;
+    ctx.report(
+      `${ctx.specPath}.concurrencyPolicy`,
+      'is Allow (the default) on a heavy job: a slow run and the next one compete for GPUs and memory',
+      { value: policy, fix: 'set concurrencyPolicy: Forbid (or allow "cronjob-overlap")' },
+    );
   },
 };
