@@ -3,7 +3,7 @@ import { join } from 'path';
 import ts from 'typescript';
 
 const SRC = join(__dirname, '..', 'src');
-const PUBLIC = ['pod', 'workloads', 'presets', 'runtime'].flatMap((d) =>
+const PUBLIC = ['pod', 'workloads', 'presets', 'runtime', 'apply'].flatMap((d) =>
   readdirSync(join(SRC, d)).map((f) => join(SRC, d, f)),
 );
 const PUBLIC_VALIDATION = ['problem', 'validate-manifest', 'rule', 'cdk8s-plugin'].map((f) =>

@@ -13,6 +13,7 @@ import {
 } from '../validation/versions';
 import { checkObjects, formatFinding, formatReadError } from './check';
 import { initApp } from './init';
+import { ApplyCliOptions, ClusterCliOptions, runApply, runWait } from './apply-command';
 import { readManifests } from './read-manifests';
 import { scheduleObjects } from './schedule';
 
@@ -41,6 +42,12 @@ function positiveCount(value: string): number {
     throw new InvalidArgumentError('expected a whole number from 1 to 1000');
   }
   return n;
+}
+
+function duration(value: string): number {
+  const m = /^(\d+)(ms|s|m|h)$/.exec(value);
+  if (!m) throw new InvalidArgumentError('expected a duration such as 90s, 30m or 2h');
+  return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
 }
 
 function instant(value: string): Date {
@@ -120,6 +127,43 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       code = errors.length > 0 ? 2 : all.some((c) => c.error) ? 1 : 0;
     });
 
+  const clusterOptions = (c: Command) =>
+    c
+      .option('--context <name>', 'the kubeconfig context')
+      .option('--server <url>', 'an API server URL instead of the kubeconfig (no credentials)')
+      .option('--namespace <name>', 'the namespace of objects that set none')
+      .option(
+        '--timeout <duration>',
+        'how long --wait / wait may take, e.g. 30m, 90s',
+        duration,
+        30 * 60_000,
+      );
+
+  clusterOptions(
+    program
+      .command('apply')
+      .description(
+        'server-side apply manifests (field manager cdk8s-batch), optionally waiting for the Jobs',
+      )
+      .argument('[paths...]', 'files or folders of manifests, or - for standard input', ['dist']),
+  )
+    .option('--dry-run <mode>', 'server or client')
+    .option('--wait', 'follow the Jobs until Complete or Failed')
+    .option('--force-conflicts', 'take over fields another field manager owns')
+    .option('--recreate-finished-jobs', 'delete and recreate a finished Job whose spec changed')
+    .action(async (paths: string[], opts: ClusterCliOptions & ApplyCliOptions) => {
+      code = await runApply(paths, opts, io);
+    });
+
+  clusterOptions(
+    program
+      .command('wait')
+      .description('follow the Jobs in the manifests until each is Complete or Failed')
+      .argument('[paths...]', 'files or folders of manifests, or - for standard input', ['dist']),
+  ).action(async (paths: string[], opts: ClusterCliOptions) => {
+    code = await runWait(paths, opts, io);
+  });
+
   program
     .command('init')
     .description('create a cdk8s app with cdk8s-batch, a snapshot test and an indexed worker')
@@ -156,7 +200,8 @@ if (require.main === module) {
     err: (line) => process.stderr.write(`${line}\n`),
   }).then(
     (code) => {
-      process.exitCode = code;
+      // apply and wait leave watch connections behind; the answer is known, so leave now.
+      process.exit(code);
     },
     (e: unknown) => {
       process.stderr.write(`cdk8s-batch: ${(e as Error).stack ?? e}\n`);

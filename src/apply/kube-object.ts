@@ -1,0 +1,29 @@
+/** A Kubernetes object as apply and wait see it: only the fields they read are typed. */
+export interface KubeObject {
+  /** e.g. `batch/v1`. */
+  readonly apiVersion: string;
+  /** e.g. `Job`. */
+  readonly kind: string;
+  /** Name, namespace and what the server adds. */
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace?: string;
+    readonly resourceVersion?: string;
+    readonly [key: string]: unknown;
+  };
+  /** The Job's spec, where wait reads completions. @default none */
+  readonly spec?: { readonly completions?: number; readonly [key: string]: unknown };
+  /** The Job's status, as the controller reports it. @default none */
+  readonly status?: {
+    readonly active?: number;
+    readonly succeeded?: number;
+    readonly failed?: number;
+    readonly failedIndexes?: string;
+    readonly conditions?: readonly {
+      readonly type: string;
+      readonly status: string;
+      readonly reason?: string;
+      readonly message?: string;
+    }[];
+  };
+}

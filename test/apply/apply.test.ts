@@ -1,0 +1,261 @@
+import { execFile, spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { promisify } from 'util';
+import { stringify } from 'yaml';
+import { ApiDouble } from '../support/api-double';
+
+const ROOT = join(__dirname, '..', '..');
+const exec = promisify(execFile);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[]): Promise<Run> {
+  try {
+    const r = await exec(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: ROOT,
+    });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const { code, stdout, stderr } = e as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+/** The real kubectl on PATH; fails loudly (never skips) when there is none. */
+function requireKubectl(): void {
+  const probe = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    throw new Error(
+      'kubectl is required to check the API double against the real client and was not found on PATH; install it (https://kubernetes.io/docs/tasks/tools/)',
+    );
+  }
+}
+
+async function kubectl(server: string, args: string[]): Promise<string> {
+  requireKubectl();
+  const r = await exec('kubectl', ['--server', server, ...args], {
+    env: { ...process.env, KUBECONFIG: '/dev/null' },
+  });
+  return r.stdout;
+}
+
+function job(
+  name: string,
+  spec: Record<string, unknown> = {},
+  image = 'busybox:1.36',
+  annotations?: Record<string, string>,
+) {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name, namespace: 'ai-agents', ...(annotations ? { annotations } : {}) },
+    spec: {
+      ...spec,
+      template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image }] } },
+    },
+  };
+}
+
+function manifests(...objects: object[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'apply-'));
+  const file = join(dir, 'app.k8s.yaml');
+  writeFileSync(file, objects.map((o) => stringify(o)).join('---\n'));
+  return file;
+}
+
+describe('cdk8s-batch apply and wait against the API server double', () => {
+  let api: ApiDouble;
+  let server: string;
+  beforeEach(async () => {
+    api = new ApiDouble();
+    server = await api.start();
+  });
+  afterEach(() => api.stop());
+
+  test('the double speaks the protocol the real kubectl speaks', async () => {
+    const file = manifests(job('from-kubectl'));
+    await kubectl(server, ['apply', '--server-side', '--validate=false', '-f', file]);
+    const got = JSON.parse(
+      await kubectl(server, [
+        'get',
+        'job',
+        'from-kubectl',
+        '-n',
+        'ai-agents',
+        '-o',
+        'json',
+        '--show-managed-fields',
+      ]),
+    );
+    expect(got.metadata.managedFields[0].manager).toBe('kubectl');
+  }, 60_000);
+
+  test("apply creates the example app's objects; a second apply changes nothing", async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'dist-'));
+    await exec(
+      join(ROOT, 'node_modules', '.bin', 'cdk8s'),
+      ['synth', '--no-check-upgrade', '--output', dist],
+      { cwd: ROOT },
+    );
+    const first = await cli(['apply', '--server', server, dist]);
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    const lines = first.stdout.trim().split('\n');
+    expect(lines).toHaveLength(9);
+    expect(lines.every((l) => l.endsWith(' created'))).toBe(true);
+    // Jobs before CronJobs: nothing a Job needs comes after it.
+    expect(lines.findIndex((l) => l.startsWith('CronJob/'))).toBeGreaterThan(
+      lines.findIndex((l) => l.startsWith('Job/')),
+    );
+    expect(api.objects.size).toBe(9);
+    const second = await cli(['apply', '--server', server, dist]);
+    expect(second.code).toBe(0);
+    expect(
+      second.stdout
+        .trim()
+        .split('\n')
+        .every((l) => l.endsWith(' unchanged')),
+    ).toBe(true);
+    expect(api.objects.size).toBe(9);
+  }, 120_000);
+
+  test('apply --wait: one plain line per change, exit 0 when every Job completes', async () => {
+    const r = await cli([
+      'apply',
+      '--server',
+      server,
+      '--wait',
+      manifests(job('ingest', { completions: 3 })),
+    ]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe(
+      [
+        'Job/ai-agents/ingest created',
+        'Job/ai-agents/ingest: 0/3 succeeded, 0 active, 0 failed',
+        'Job/ai-agents/ingest: 1/3 succeeded, 1 active, 0 failed',
+        'Job/ai-agents/ingest: 2/3 succeeded, 1 active, 0 failed',
+        'Job/ai-agents/ingest: Complete',
+        '',
+      ].join('\n'),
+    );
+  }, 60_000);
+
+  test('a failed Job names its reason and exits 1', async () => {
+    const file = manifests(
+      job('broken', { backoffLimit: 1 }, 'ghcr.io/acme/fail:1.0.0', {
+        'test.cdk8s-batch/fail-reason': 'BackoffLimitExceeded',
+      }),
+    );
+    const r = await cli(['apply', '--server', server, '--wait', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Job/ai-agents/broken: Failed (BackoffLimitExceeded)');
+  }, 60_000);
+
+  test('a Job still running at the timeout exits 3 and says which', async () => {
+    const r = await cli([
+      'apply',
+      '--server',
+      server,
+      '--wait',
+      '--timeout',
+      '1s',
+      manifests(job('long', { completions: 1000 })),
+    ]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('timed out after 1000 ms; still running: Job/ai-agents/long');
+  }, 60_000);
+
+  test('500s, a 429 with Retry-After and a dropped watch: the run still succeeds, nothing duplicated', async () => {
+    api.faults.push({ method: 'PATCH', status: 500, times: 2 });
+    api.faults.push({
+      method: 'GET',
+      pathIncludes: '/jobs/',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
+    const drop = setTimeout(() => api.dropWatches(), 1500);
+    const r = await cli([
+      'apply',
+      '--server',
+      server,
+      '--wait',
+      manifests(job('flaky', { completions: 60 })),
+    ]);
+    clearTimeout(drop);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Job/ai-agents/flaky: Complete');
+    expect(api.objects.size).toBe(1);
+    expect(api.requests.filter((q) => q.startsWith('PATCH')).length).toBe(3);
+  }, 60_000);
+
+  test('a field owned by another manager is a conflict naming it; --force-conflicts takes it over', async () => {
+    await kubectl(server, [
+      'apply',
+      '--server-side',
+      '--validate=false',
+      '-f',
+      manifests(job('shared', { backoffLimit: 1 })),
+    ]);
+    const file = manifests(job('shared', { backoffLimit: 4 }));
+    const r = await cli(['apply', '--server', server, file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'Job/ai-agents/shared conflict: Apply failed with 1 conflict: conflict with "kubectl"',
+    );
+    expect(r.stdout).toContain('--force-conflicts');
+    const forced = await cli(['apply', '--server', server, '--force-conflicts', file]);
+    expect(forced.stdout.trim()).toBe('Job/ai-agents/shared configured');
+  }, 60_000);
+
+  test('a changed pod template of a finished Job: reported, then recreated only when asked', async () => {
+    expect(
+      (await cli(['apply', '--server', server, '--wait', manifests(job('migrate'))])).code,
+    ).toBe(0);
+    const changed = manifests(job('migrate', {}, 'busybox:1.37'));
+    const r = await cli(['apply', '--server', server, changed]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('immutable: the Job exists with a different pod template');
+    expect(r.stdout).toContain('--recreate-finished-jobs');
+    const again = await cli(['apply', '--server', server, '--recreate-finished-jobs', changed]);
+    expect(again.stdout.trim()).toBe('Job/ai-agents/migrate recreated');
+    expect(api.requests.filter((q) => q.startsWith('DELETE'))).toHaveLength(1);
+  }, 60_000);
+
+  test('--dry-run=server changes nothing', async () => {
+    const r = await cli([
+      'apply',
+      '--server',
+      server,
+      '--dry-run',
+      'server',
+      manifests(job('preview')),
+    ]);
+    expect(r.code).toBe(0);
+    expect(api.objects.size).toBe(0);
+  }, 60_000);
+});
+
+// A real cluster, when one is configured; reported as skipped otherwise.
+(process.env.KUBECONFIG ? test : test.skip)(
+  'end to end on the cluster KUBECONFIG points at',
+  async () => {
+    const name = `cdk8s-batch-e2e-${Date.now()}`;
+    const r = await cli([
+      'apply',
+      '--namespace',
+      'default',
+      '--wait',
+      '--timeout',
+      '5m',
+      manifests({ ...job(name), metadata: { name } }),
+    ]);
+    expect(r.code).toBe(0);
+  },
+  600_000,
+);

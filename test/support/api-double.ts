@@ -1,0 +1,373 @@
+/**
+ * A test-only Kubernetes API server double on loopback: discovery, GET/LIST, server-side
+ * apply PATCH, DELETE and watch for the core/v1 and batch/v1 kinds that apply and wait use,
+ * plus a small Job controller that moves Job status forward. The real kubectl talks to it
+ * in the tests, which keeps it honest about the protocol.
+ */
+import { IncomingMessage, Server, ServerResponse, createServer } from 'http';
+import { AddressInfo } from 'net';
+import { parse } from 'yaml';
+
+type Obj = Record<string, any>;
+
+interface Resource {
+  readonly group: string; // '' for core
+  readonly version: string;
+  readonly plural: string;
+  readonly kind: string;
+  readonly namespaced: boolean;
+}
+
+const RESOURCES: Resource[] = [
+  { group: '', version: 'v1', plural: 'namespaces', kind: 'Namespace', namespaced: false },
+  { group: '', version: 'v1', plural: 'configmaps', kind: 'ConfigMap', namespaced: true },
+  { group: '', version: 'v1', plural: 'secrets', kind: 'Secret', namespaced: true },
+  { group: '', version: 'v1', plural: 'serviceaccounts', kind: 'ServiceAccount', namespaced: true },
+  {
+    group: '',
+    version: 'v1',
+    plural: 'persistentvolumeclaims',
+    kind: 'PersistentVolumeClaim',
+    namespaced: true,
+  },
+  { group: 'batch', version: 'v1', plural: 'jobs', kind: 'Job', namespaced: true },
+  { group: 'batch', version: 'v1', plural: 'cronjobs', kind: 'CronJob', namespaced: true },
+];
+
+const VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
+
+function resourceList(group: string, version: string): Obj {
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/${version}` : version,
+    resources: RESOURCES.filter((r) => r.group === group).map((r) => ({
+      name: r.plural,
+      singularName: r.kind.toLowerCase(),
+      namespaced: r.namespaced,
+      kind: r.kind,
+      verbs: VERBS,
+    })),
+  };
+}
+
+/** A fault the double injects into the next matching requests. */
+export interface Fault {
+  readonly method?: string;
+  readonly pathIncludes?: string;
+  readonly status: number;
+  readonly retryAfterSeconds?: number;
+  /** How many requests it affects. */
+  times: number;
+}
+
+export class ApiDouble {
+  /** Every object, by `plural/namespace/name`. */
+  public readonly objects = new Map<string, Obj>();
+  /** Every request, as `METHOD path`. */
+  public readonly requests: string[] = [];
+  public readonly faults: Fault[] = [];
+  private server?: Server;
+  private version = 1;
+  private readonly watchers = new Set<{
+    plural: string;
+    namespace?: string;
+    res: ServerResponse;
+  }>();
+  private ticker?: NodeJS.Timeout;
+
+  /** Starts on a free loopback port; returns the base URL. */
+  public async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((e) => this.send(res, 500, status(500, String(e))));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.ticker = setInterval(() => this.tick(), 25);
+    return this.url;
+  }
+
+  public get url(): string {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  public async stop(): Promise<void> {
+    clearInterval(this.ticker);
+    for (const w of this.watchers) w.res.end();
+    this.server?.closeAllConnections();
+    await new Promise((resolve) => this.server!.close(resolve));
+  }
+
+  /** Drops every open watch connection, as an API server restart would. */
+  public dropWatches(): void {
+    for (const w of this.watchers) w.res.destroy();
+    this.watchers.clear();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname.replace(/\/$/, '');
+    this.requests.push(`${req.method} ${path}`);
+    const fault = this.faults.find(
+      (f) =>
+        f.times > 0 &&
+        (!f.method || f.method === req.method) &&
+        (!f.pathIncludes || path.includes(f.pathIncludes)),
+    );
+    if (fault) {
+      fault.times--;
+      if (fault.retryAfterSeconds !== undefined)
+        res.setHeader('Retry-After', String(fault.retryAfterSeconds));
+      return this.send(res, fault.status, status(fault.status, 'injected fault'));
+    }
+    if (path === '/version')
+      return this.send(res, 200, { major: '1', minor: '34', gitVersion: 'v1.34.0' });
+    if (path === '/api')
+      return this.send(res, 200, {
+        kind: 'APIVersions',
+        versions: ['v1'],
+        serverAddressByClientCIDRs: [],
+      });
+    if (path === '/apis') {
+      const gv = { groupVersion: 'batch/v1', version: 'v1' };
+      return this.send(res, 200, {
+        kind: 'APIGroupList',
+        apiVersion: 'v1',
+        groups: [{ name: 'batch', versions: [gv], preferredVersion: gv }],
+      });
+    }
+    if (path === '/api/v1') return this.send(res, 200, resourceList('', 'v1'));
+    if (path === '/apis/batch/v1') return this.send(res, 200, resourceList('batch', 'v1'));
+    const m =
+      /^\/(?:api\/v1|apis\/batch\/v1)(?:\/namespaces\/([^/]+))?\/([a-z]+)(?:\/([^/]+))?$/.exec(
+        path,
+      );
+    if (!m) return this.send(res, 404, status(404, `no route ${path}`));
+    let [, namespace, plural, name] = m;
+    // /api/v1/namespaces/x is the Namespace x itself.
+    if (plural === 'namespaces' && !name && namespace)
+      [plural, name, namespace] = ['namespaces', namespace, ''];
+    const resource = RESOURCES.find((r) => r.plural === plural);
+    if (!resource) return this.send(res, 404, status(404, `unknown resource ${plural}`));
+    const key = `${plural}/${namespace ?? ''}/${name ?? ''}`;
+    if (req.method === 'GET' && !name) {
+      if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
+        return this.watch(res, plural, namespace);
+      }
+      const items = [...this.objects.entries()]
+        .filter(([k]) => k.startsWith(`${plural}/${namespace ? `${namespace}/` : ''}`))
+        .map(([, o]) => o);
+      return this.send(res, 200, {
+        kind: `${resource.kind}List`,
+        apiVersion: resource.group ? 'batch/v1' : 'v1',
+        metadata: { resourceVersion: String(this.version) },
+        items,
+      });
+    }
+    const existing = this.objects.get(key);
+    if (req.method === 'GET') {
+      return existing
+        ? this.send(res, 200, existing)
+        : this.send(res, 404, notFound(resource, name));
+    }
+    if (req.method === 'DELETE') {
+      if (!existing) return this.send(res, 404, notFound(resource, name));
+      this.objects.delete(key);
+      this.notify('DELETED', plural, existing);
+      return this.send(res, 200, status(200, 'deleted'));
+    }
+    if (req.method === 'PATCH') {
+      const type = req.headers['content-type'] ?? '';
+      if (!type.startsWith('application/apply-patch'))
+        return this.send(res, 415, status(415, `unsupported patch type ${type}`));
+      const applied = parse(await body(req)) as Obj;
+      const manager = url.searchParams.get('fieldManager') ?? '';
+      if (!manager)
+        return this.send(res, 422, status(422, 'fieldManager is required for apply patch'));
+      const dryRun = url.searchParams.get('dryRun') === 'All';
+      const force = url.searchParams.get('force') === 'true';
+      return this.apply(res, resource, key, namespace, applied, manager, force, dryRun, existing);
+    }
+    return this.send(res, 405, status(405, `method ${req.method}`));
+  }
+
+  private apply(
+    res: ServerResponse,
+    resource: Resource,
+    key: string,
+    namespace: string | undefined,
+    applied: Obj,
+    manager: string,
+    force: boolean,
+    dryRun: boolean,
+    existing: Obj | undefined,
+  ): void {
+    if (!existing) {
+      const created: Obj = {
+        ...applied,
+        metadata: {
+          ...applied.metadata,
+          ...(resource.namespaced ? { namespace } : {}),
+          uid: `uid-${this.version}`,
+          resourceVersion: String(++this.version),
+          creationTimestamp: '2026-11-22T00:00:00Z',
+          managedFields: [{ manager, operation: 'Apply' }],
+        },
+      };
+      if (!dryRun) {
+        this.objects.set(key, created);
+        this.notify('ADDED', resource.plural, created);
+      }
+      return this.send(res, 201, created);
+    }
+    const owner = existing.metadata.managedFields?.[0]?.manager;
+    const changed =
+      JSON.stringify(strip(applied.spec ?? applied.data)) !==
+      JSON.stringify(strip(existing.spec ?? existing.data));
+    if (changed && owner && owner !== manager && !force) {
+      return this.send(
+        res,
+        409,
+        status(409, `Apply failed with 1 conflict: conflict with "${owner}": .spec`, 'Conflict'),
+      );
+    }
+    if (
+      changed &&
+      resource.kind === 'Job' &&
+      JSON.stringify(applied.spec?.template) !== JSON.stringify(existing.spec?.template)
+    ) {
+      return this.send(
+        res,
+        422,
+        status(
+          422,
+          `Job.batch "${existing.metadata.name}" is invalid: spec.template: Invalid value: field is immutable`,
+          'Invalid',
+        ),
+      );
+    }
+    if (!changed) return this.send(res, 200, existing);
+    const updated = {
+      ...existing,
+      ...applied,
+      status: existing.status,
+      metadata: {
+        ...existing.metadata,
+        resourceVersion: String(++this.version),
+        managedFields: [{ manager, operation: 'Apply' }],
+      },
+    };
+    if (!dryRun) {
+      this.objects.set(key, updated);
+      this.notify('MODIFIED', resource.plural, updated);
+    }
+    return this.send(res, 200, updated);
+  }
+
+  private watch(res: ServerResponse, plural: string, namespace?: string): void {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+    const w = { plural, namespace, res };
+    this.watchers.add(w);
+    for (const [k, o] of this.objects) {
+      if (k.startsWith(`${plural}/${namespace ? `${namespace}/` : ''}`))
+        res.write(`${JSON.stringify({ type: 'ADDED', object: o })}\n`);
+    }
+    res.on('close', () => this.watchers.delete(w));
+  }
+
+  private notify(type: string, plural: string, object: Obj): void {
+    for (const w of this.watchers) {
+      if (w.plural === plural && (!w.namespace || w.namespace === object.metadata.namespace)) {
+        w.res.write(`${JSON.stringify({ type, object })}\n`);
+      }
+    }
+  }
+
+  /**
+   * The simulated Job controller: one pod at a time finishes per tick. An image whose name
+   * contains `fail` fails (reason from the `test.cdk8s-batch/fail-reason` annotation, default
+   * BackoffLimitExceeded); anything else succeeds until `completions`. Jobs move only while
+   * their namespace is watched.
+   */
+  private tick(): void {
+    for (const [key, job] of this.objects) {
+      if (!key.startsWith('jobs/') || job.spec?.suspend) continue;
+      // Jobs start once someone watches their namespace, so what wait prints is deterministic.
+      if (
+        ![...this.watchers].some(
+          (w) => w.plural === 'jobs' && (!w.namespace || w.namespace === job.metadata.namespace),
+        )
+      )
+        continue;
+      const conditions: Obj[] = job.status?.conditions ?? [];
+      if (conditions.some((c) => c.type === 'Complete' || c.type === 'Failed')) continue;
+      const status: Obj = { active: 0, succeeded: 0, failed: 0, ...job.status };
+      const completions = job.spec.completions ?? 1;
+      const image: string = job.spec.template?.spec?.containers?.[0]?.image ?? '';
+      if (image.includes('fail')) {
+        status.failed++;
+        if (status.failed > (job.spec.backoffLimit ?? 6)) {
+          status.active = 0;
+          const reason =
+            job.metadata.annotations?.['test.cdk8s-batch/fail-reason'] ?? 'BackoffLimitExceeded';
+          status.conditions = [
+            {
+              type: 'Failed',
+              status: 'True',
+              reason,
+              message: `Job has reached the specified backoff limit`,
+            },
+          ];
+        }
+      } else {
+        status.succeeded++;
+        status.active = Math.max(
+          0,
+          Math.min(job.spec.parallelism ?? 1, completions - status.succeeded),
+        );
+        if (status.succeeded >= completions)
+          status.conditions = [{ type: 'Complete', status: 'True' }];
+      }
+      const updated = {
+        ...job,
+        status,
+        metadata: { ...job.metadata, resourceVersion: String(++this.version) },
+      };
+      this.objects.set(key, updated);
+      this.notify('MODIFIED', 'jobs', updated);
+    }
+  }
+
+  private send(res: ServerResponse, code: number, payload: unknown): void {
+    if (res.headersSent) return;
+    res.writeHead(code, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(payload));
+  }
+}
+
+function strip(v: unknown): unknown {
+  return v === undefined ? null : v;
+}
+
+function status(code: number, message: string, reason = ''): Obj {
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    status: code < 400 ? 'Success' : 'Failure',
+    message,
+    reason,
+    code,
+  };
+}
+
+function notFound(r: Resource, name: string): Obj {
+  return status(404, `${r.plural}${r.group ? `.${r.group}` : ''} "${name}" not found`, 'NotFound');
+}
+
+function body(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.on('data', (d) => (text += d));
+    req.on('end', () => resolve(text));
+    req.on('error', reject);
+  });
+}
