@@ -6,3 +6,4 @@ export * from './apply';
 export * from './wait';
 export type { ClusterOptions } from './client';
 export type { KubeObject } from './kube-object';
+export * from './run-now';

@@ -32,7 +32,9 @@ function progress(job: Manifest): { line: string; terminal?: 'complete' | 'faile
     };
   if (conditions.some((c) => c.type === 'Complete' && c.status === 'True'))
     return { line: 'Complete', terminal: 'complete' };
-  const completions = job.spec?.completions;
+  // Kubernetes defaults completions to 1 unless parallelism is set (the work-queue pattern).
+  const completions =
+    job.spec?.completions ?? (job.spec?.parallelism === undefined ? 1 : undefined);
   const indexes = s.failedIndexes ? `, failed indexes ${s.failedIndexes}` : '';
   return {
     line: `${s.succeeded ?? 0}/${completions ?? '?'} succeeded, ${s.active ?? 0} active, ${s.failed ?? 0} failed${indexes}`,
@@ -69,6 +71,50 @@ export async function waitForJobs(
   const timer = setTimeout(() => finish('timeout'), options.timeoutMs ?? 30 * 60_000);
   if (wanted.size === 0) finish('complete');
 
+  const core = kc.makeApiClient(client.CoreV1Api);
+  /** Why the pods of a failed Job failed, and the last log lines of one of them. */
+  const explain = async (job: Manifest): Promise<string[]> => {
+    try {
+      const pods = await core.listNamespacedPod({
+        namespace: job.metadata.namespace ?? 'default',
+        labelSelector: `batch.kubernetes.io/job-name=${job.metadata.name}`,
+      });
+      const failed = pods.items.filter(
+        (p) =>
+          p.status?.phase === 'Failed' ||
+          p.status?.containerStatuses?.some((c) => c.state?.waiting?.reason),
+      );
+      const out: string[] = [];
+      for (const pod of failed.slice(-1)) {
+        for (const c of pod.status?.containerStatuses ?? []) {
+          const t = c.state?.terminated;
+          const reason = c.state?.waiting?.reason ?? t?.reason;
+          if (reason)
+            out.push(
+              `  pod ${pod.metadata?.name}: ${reason}${t ? ` (exit code ${t.exitCode})` : ''}`,
+            );
+        }
+        const log = await core.readNamespacedPodLog({
+          name: pod.metadata?.name ?? '',
+          namespace: pod.metadata?.namespace ?? 'default',
+          tailLines: 10,
+        });
+        if (log.trim())
+          out.push(
+            `  last log lines of ${pod.metadata?.name}:`,
+            ...log
+              .trimEnd()
+              .split('\n')
+              .map((l) => `    ${l}`),
+          );
+      }
+      return out;
+    } catch {
+      return []; // the explanation is a courtesy; the Job's own reason is already printed
+    }
+  };
+  const pending = new Set<Promise<void>>();
+
   const onJob = (job: Manifest) => {
     const id = `Job/${job.metadata?.namespace}/${job.metadata?.name}`;
     if (!wanted.has(id) || terminal.has(id)) return;
@@ -78,8 +124,14 @@ export async function waitForJobs(
       log(`${id}: ${line}`);
     }
     if (end) terminal.set(id, end);
+    if (end === 'failed') {
+      const p = explain(job).then((lines) => lines.forEach((l) => log(l)));
+      pending.add(p);
+    }
     if (terminal.size === wanted.size) {
-      finish([...terminal.values()].includes('failed') ? 'failed' : 'complete');
+      void Promise.all(pending).then(() =>
+        finish([...terminal.values()].includes('failed') ? 'failed' : 'complete'),
+      );
     }
   };
 

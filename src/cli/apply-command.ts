@@ -102,3 +102,22 @@ async function follow(
   }
   return result.outcome === 'failed' ? EXIT.failed : EXIT.ok;
 }
+
+/** `cdk8s-batch run-now <cronjob>`. */
+export async function runNowCommand(
+  name: string,
+  opts: ClusterCliOptions & { wait?: boolean },
+  io: Io,
+): Promise<number> {
+  const { runNow } = await import('../apply/run-now');
+  let job;
+  try {
+    job = await runNow({ name, namespace: opts.namespace ?? 'default' }, opts);
+  } catch (e) {
+    const body = (e as { body?: string }).body;
+    io.err(`error: CronJob ${name}: ${body ?? (e as Error).message}`);
+    return EXIT.failed;
+  }
+  io.out(`Job/${job.namespace}/${job.name} created from CronJob/${job.namespace}/${name}`);
+  return opts.wait ? follow([job], opts, io) : EXIT.ok;
+}

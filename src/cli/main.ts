@@ -13,7 +13,13 @@ import {
 } from '../validation/versions';
 import { checkObjects, formatFinding, formatReadError } from './check';
 import { initApp } from './init';
-import { ApplyCliOptions, ClusterCliOptions, runApply, runWait } from './apply-command';
+import {
+  ApplyCliOptions,
+  ClusterCliOptions,
+  runApply,
+  runNowCommand,
+  runWait,
+} from './apply-command';
 import { readManifests } from './read-manifests';
 import { scheduleObjects } from './schedule';
 
@@ -163,6 +169,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   ).action(async (paths: string[], opts: ClusterCliOptions) => {
     code = await runWait(paths, opts, io);
   });
+
+  clusterOptions(
+    program
+      .command('run-now')
+      .description(
+        "create a Job from a CronJob's template now (like kubectl create job --from=cronjob/NAME)",
+      )
+      .argument('<cronjob>', 'the CronJob name'),
+  )
+    .option('--wait', 'follow the Job until Complete or Failed')
+    .action(async (name: string, opts: ClusterCliOptions & { wait?: boolean }) => {
+      code = await runNowCommand(name, opts, io);
+    });
 
   program
     .command('init')

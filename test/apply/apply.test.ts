@@ -156,6 +156,57 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
     expect(r.stdout).toContain('Job/ai-agents/broken: Failed (BackoffLimitExceeded)');
   }, 60_000);
 
+  test("a failed Job: the pods' reason and the last log lines of one of them", async () => {
+    const file = manifests(
+      job('oom', { backoffLimit: 0 }, 'ghcr.io/acme/fail:1.0.0', {
+        'test.cdk8s-batch/pod-reason': 'OOMKilled',
+        'test.cdk8s-batch/log': 'loading model\nallocating 12Gi\nKilled',
+      }),
+    );
+    const r = await cli(['apply', '--server', server, '--wait', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        'Job/ai-agents/oom created',
+        'Job/ai-agents/oom: 0/1 succeeded, 0 active, 0 failed',
+        'Job/ai-agents/oom: Failed (BackoffLimitExceeded): Job has reached the specified backoff limit',
+        '  pod oom-1: OOMKilled (exit code 137)',
+        '  last log lines of oom-1:',
+        '    loading model',
+        '    allocating 12Gi',
+        '    Killed',
+        '',
+      ].join('\n'),
+    );
+  }, 60_000);
+
+  test('run-now creates a Job from a CronJob template, owned by it, and can wait for it', async () => {
+    await cli(['apply', '--server', server, 'test/fixtures/good/seed-weekly-report-agent.yaml']);
+    const r = await cli([
+      'run-now',
+      'weekly-report-agent',
+      '--namespace',
+      'ai-agents',
+      '--server',
+      server,
+      '--wait',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Job\/ai-agents\/weekly-report-agent-manual-\w+ created from CronJob\/ai-agents\/weekly-report-agent\n/,
+    );
+    expect(r.stdout).toMatch(/: Complete\n$/);
+    const created = [...api.objects.values()].find((o) => o.kind === 'Job');
+    expect(created?.metadata.ownerReferences[0]).toMatchObject({
+      kind: 'CronJob',
+      name: 'weekly-report-agent',
+    });
+    expect(created?.metadata.annotations['cronjob.kubernetes.io/instantiate']).toBe('manual');
+    const missing = await cli(['run-now', 'nope', '--namespace', 'ai-agents', '--server', server]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('CronJob nope');
+  }, 60_000);
+
   test('a Job still running at the timeout exits 3 and says which', async () => {
     const r = await cli([
       'apply',

@@ -30,6 +30,7 @@ const RESOURCES: Resource[] = [
     kind: 'PersistentVolumeClaim',
     namespaced: true,
   },
+  { group: '', version: 'v1', plural: 'pods', kind: 'Pod', namespaced: true },
   { group: 'batch', version: 'v1', plural: 'jobs', kind: 'Job', namespaced: true },
   { group: 'batch', version: 'v1', plural: 'cronjobs', kind: 'CronJob', namespaced: true },
 ];
@@ -137,6 +138,15 @@ export class ApiDouble {
     }
     if (path === '/api/v1') return this.send(res, 200, resourceList('', 'v1'));
     if (path === '/apis/batch/v1') return this.send(res, 200, resourceList('batch', 'v1'));
+    const log = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/log$/.exec(path);
+    if (log) {
+      const pod = this.objects.get(`pods/${log[1]}/${log[2]}`);
+      if (!pod) return this.send(res, 404, status(404, `pods "${log[2]}" not found`, 'NotFound'));
+      const lines = String(pod.metadata.annotations?.['test.cdk8s-batch/log'] ?? '').split('\n');
+      const tail = Number(url.searchParams.get('tailLines') ?? lines.length);
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      return void res.end(lines.slice(-tail).join('\n'));
+    }
     const m =
       /^\/(?:api\/v1|apis\/batch\/v1)(?:\/namespaces\/([^/]+))?\/([a-z]+)(?:\/([^/]+))?$/.exec(
         path,
@@ -153,9 +163,12 @@ export class ApiDouble {
       if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
         return this.watch(res, plural, namespace);
       }
+      const selector = url.searchParams.get('labelSelector');
+      const [selKey, selValue] = selector ? selector.split('=') : [];
       const items = [...this.objects.entries()]
         .filter(([k]) => k.startsWith(`${plural}/${namespace ? `${namespace}/` : ''}`))
-        .map(([, o]) => o);
+        .map(([, o]) => o)
+        .filter((o) => !selKey || o.metadata.labels?.[selKey] === selValue);
       return this.send(res, 200, {
         kind: `${resource.kind}List`,
         apiVersion: resource.group ? 'batch/v1' : 'v1',
@@ -305,6 +318,7 @@ export class ApiDouble {
       const image: string = job.spec.template?.spec?.containers?.[0]?.image ?? '';
       if (image.includes('fail')) {
         status.failed++;
+        this.failedPod(job, status.failed);
         if (status.failed > (job.spec.backoffLimit ?? 6)) {
           status.active = 0;
           const reason =
@@ -335,6 +349,39 @@ export class ApiDouble {
       this.objects.set(key, updated);
       this.notify('MODIFIED', 'jobs', updated);
     }
+  }
+
+  /** A failed pod of `job`, with the reason and log from its annotations. */
+  private failedPod(job: Obj, n: number): void {
+    const annotations = job.metadata.annotations ?? {};
+    const reason = annotations['test.cdk8s-batch/pod-reason'] ?? 'Error';
+    const waiting = ['ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError'].includes(
+      reason,
+    );
+    const name = `${job.metadata.name}-${n}`;
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name,
+        namespace: job.metadata.namespace,
+        labels: { 'batch.kubernetes.io/job-name': job.metadata.name },
+        annotations: { 'test.cdk8s-batch/log': annotations['test.cdk8s-batch/log'] ?? '' },
+        resourceVersion: String(++this.version),
+      },
+      status: {
+        phase: 'Failed',
+        containerStatuses: [
+          {
+            name: 'main',
+            state: waiting
+              ? { waiting: { reason } }
+              : { terminated: { reason, exitCode: reason === 'OOMKilled' ? 137 : 1 } },
+          },
+        ],
+      },
+    };
+    this.objects.set(`pods/${job.metadata.namespace}/${name}`, pod);
   }
 
   private send(res: ServerResponse, code: number, payload: unknown): void {
