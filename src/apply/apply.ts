@@ -62,6 +62,27 @@ const isFinished = (job: Manifest | undefined) =>
     (c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
   );
 
+/** Up to five `path: old → new` differences between two JSON values. */
+export function changedPaths(
+  before: unknown,
+  after: unknown,
+  path: string,
+  out: string[] = [],
+): string[] {
+  if (out.length >= 5 || JSON.stringify(before) === JSON.stringify(after)) return out;
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+  if (isObj(before) && isObj(after) && Array.isArray(before) === Array.isArray(after)) {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const child = Array.isArray(after) ? `${path}[${key}]` : `${path}.${key}`;
+      changedPaths(before[key], after[key], child, out);
+    }
+    return out;
+  }
+  const show = (v: unknown) => (v === undefined ? '(unset)' : JSON.stringify(v));
+  out.push(`${path}: ${show(before)} → ${show(after)}`);
+  return out;
+}
+
 /**
  * Server-side applies `objects` with field manager `cdk8s-batch`, in dependency order
  * (Namespaces, ServiceAccounts, ConfigMaps, Secrets, PVCs, then Jobs and CronJobs), a few
@@ -144,10 +165,11 @@ export async function apply(
           await patch();
           return { object, action: 'recreated' };
         }
+        const changes = changedPaths(existing?.spec?.template, o.spec?.template, 'spec.template');
         return {
           object,
           action: 'immutable',
-          message: `the Job exists with a different pod template, which Kubernetes cannot change; ${isFinished(existing) ? 'it has finished: rerun with --recreate-finished-jobs' : 'it is still running: wait for it, or delete it yourself'}`,
+          message: `the Job exists with a different pod template (${changes.join('; ') || 'changed'}), which Kubernetes cannot change; ${isFinished(existing) ? 'it has finished: rerun with --recreate-finished-jobs' : 'it is still running: wait for it, or delete it yourself'}`,
         };
       }
       return { object, action: 'failed', message };

@@ -15,11 +15,32 @@ function retryDelayMs(error: unknown, attempt: number): number | undefined {
   return Math.min(100 * 2 ** attempt, 5000);
 }
 
-/** Runs `request`, retrying 429 (after Retry-After), 5xx and dropped connections with backoff. */
-export async function withRetry<T>(request: () => Promise<T>, attempts = 6): Promise<T> {
+/** How long one request may take before it counts as a dropped connection. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: 'ETIMEDOUT' })),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs `request` with a timeout, retrying 429 (after Retry-After), 5xx, timeouts and
+ * dropped connections with backoff.
+ */
+export async function withRetry<T>(
+  request: () => Promise<T>,
+  attempts = 6,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await request();
+      return await withTimeout(request(), timeoutMs);
     } catch (e) {
       const delay = retryDelayMs(e, attempt);
       if (delay === undefined || attempt + 1 >= attempts) throw e;

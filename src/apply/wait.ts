@@ -9,6 +9,24 @@ export interface WaitOptions extends ClusterOptions {
   readonly timeoutMs?: number;
   /** Where progress lines go. @default none */
   readonly log?: (line: string) => void;
+  /** Called with each Job's counts when they change (for progress bars). @default none */
+  readonly onProgress?: (job: string, progress: JobProgress) => void;
+}
+
+/** A Job's counts, as its status reports them. */
+export interface JobProgress {
+  /** Pods (or indexes) that succeeded. */
+  readonly succeeded: number;
+  /** Successes needed, when known. @default unknown for the work-queue pattern */
+  readonly completions?: number;
+  /** Pods running now. */
+  readonly active: number;
+  /** Pods that failed so far. */
+  readonly failed: number;
+  /** Failed indexes of an Indexed Job with backoffLimitPerIndex, e.g. `1,3-5`. @default none */
+  readonly failedIndexes?: string;
+  /** The plain line wait prints for this state. */
+  readonly line: string;
 }
 
 /** How the wait ended: every Job Complete, one Failed, or out of time. */
@@ -122,6 +140,15 @@ export async function waitForJobs(
     if (lines[id] !== line) {
       lines[id] = line;
       log(`${id}: ${line}`);
+      const s = job.status ?? {};
+      options.onProgress?.(id, {
+        succeeded: s.succeeded ?? 0,
+        completions: job.spec?.completions ?? (job.spec?.parallelism === undefined ? 1 : undefined),
+        active: s.active ?? 0,
+        failed: s.failed ?? 0,
+        failedIndexes: s.failedIndexes,
+        line,
+      });
     }
     if (end) terminal.set(id, end);
     if (end === 'failed') {

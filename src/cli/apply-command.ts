@@ -88,7 +88,15 @@ async function follow(
   io: Io,
 ): Promise<number> {
   const { waitForJobs } = await import('../apply/wait');
-  const result = await waitForJobs(jobs, { ...opts, timeoutMs: opts.timeout, log: io.out });
+  const bars = io.isTTY ? await progressBars() : undefined;
+  const result = await waitForJobs(jobs, {
+    ...opts,
+    timeoutMs: opts.timeout,
+    // On a terminal, one live bar per Job; elsewhere (CI), one plain line per change.
+    log: bars ? bars.log : io.out,
+    onProgress: bars?.update,
+  });
+  bars?.stop(io.out);
   if (result.outcome === 'timeout') {
     io.err(
       `timed out after ${opts.timeout} ms; still running: ${
@@ -120,4 +128,47 @@ export async function runNowCommand(
   }
   io.out(`Job/${job.namespace}/${job.name} created from CronJob/${job.namespace}/${name}`);
   return opts.wait ? follow([job], opts, io) : EXIT.ok;
+}
+
+/** One live progress bar per Job (cli-progress), for a terminal. */
+async function progressBars() {
+  const { MultiBar, Presets } = await import('cli-progress');
+  const multi = new MultiBar(
+    {
+      format: '{job} [{bar}] {value}/{total} succeeded, {active} active, {failed} failed{indexes}',
+      hideCursor: true,
+      clearOnComplete: false,
+      stopOnComplete: false,
+      barsize: 20,
+    },
+    Presets.shades_classic,
+  );
+  const bars = new Map<string, ReturnType<typeof multi.create>>();
+  const outcomes: string[] = [];
+  return {
+    log: (line: string) => {
+      // Outcomes and explanations are printed below the bars once they stop.
+      if (/: (Complete|Failed)|^ {2}/.test(line)) outcomes.push(line);
+    },
+    update: (job: string, p: import('../apply/wait').JobProgress) => {
+      const payload = {
+        job,
+        active: p.active,
+        failed: p.failed,
+        indexes: p.failedIndexes ? `, failed indexes ${p.failedIndexes}` : '',
+      };
+      const total = p.completions ?? Math.max(p.succeeded, 1);
+      const bar = bars.get(job);
+      if (bar) {
+        bar.setTotal(total);
+        bar.update(p.succeeded, payload);
+      } else {
+        bars.set(job, multi.create(total, p.succeeded, payload));
+      }
+    },
+    stop: (out: (line: string) => void) => {
+      multi.stop();
+      outcomes.forEach((line) => out(line));
+    },
+  };
 }

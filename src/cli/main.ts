@@ -28,6 +28,8 @@ export interface Io {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly stdin?: () => string;
+  /** Whether output goes to a terminal (live progress bars) rather than a log. @default false */
+  readonly isTTY?: boolean;
 }
 
 function targetVersion(value: string): KubernetesVersion {
@@ -215,6 +217,7 @@ if (require.main === module) {
     throw e;
   });
   run(process.argv.slice(2), {
+    isTTY: process.stdout.isTTY === true,
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
   }).then(

@@ -145,6 +145,31 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
     );
   }, 60_000);
 
+  test('on a terminal: one live progress bar per Job (run under a pseudo-terminal)', async () => {
+    const file = manifests(job('bars', { completions: 3 }));
+    const command = [
+      process.execPath,
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'apply',
+      '--server',
+      server,
+      '--wait',
+      file,
+    ].join(' ');
+    const r = await exec('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, TERM: 'xterm' },
+    });
+    // eslint-disable-next-line no-control-regex -- stripping the terminal's escape sequences
+    const screen = r.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(screen).toContain('Job/ai-agents/bars created');
+    expect(screen).toMatch(/Job\/ai-agents\/bars \[[█░]+\] 3\/3 succeeded, 0 active, 0 failed/);
+    expect(screen).toContain('Job/ai-agents/bars: Complete');
+    expect(screen).not.toContain('1/3 succeeded, 1 active, 0 failed\r\nJob'); // no plain lines per change
+  }, 60_000);
+
   test('a failed Job names its reason and exits 1', async () => {
     const file = manifests(
       job('broken', { backoffLimit: 1 }, 'ghcr.io/acme/fail:1.0.0', {
@@ -271,7 +296,9 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
     const changed = manifests(job('migrate', {}, 'busybox:1.37'));
     const r = await cli(['apply', '--server', server, changed]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('immutable: the Job exists with a different pod template');
+    expect(r.stdout).toContain(
+      'immutable: the Job exists with a different pod template (spec.template.spec.containers[0].image: "busybox:1.36" → "busybox:1.37")',
+    );
     expect(r.stdout).toContain('--recreate-finished-jobs');
     const again = await cli(['apply', '--server', server, '--recreate-finished-jobs', changed]);
     expect(again.stdout.trim()).toBe('Job/ai-agents/migrate recreated');
