@@ -1,6 +1,13 @@
-import { ClusterOptions, kubeConfig, loadClientNode } from './client';
-import { withRetry } from './retry';
+import {
+  ClusterConfigError,
+  ClusterOptions,
+  kubeConfig,
+  loadClientNode,
+  namespaceOf,
+  retrying,
+} from './client';
 
+import { statusCodeOf, statusMessageOf } from './api-error';
 import { KubeObject } from './kube-object';
 
 type Manifest = KubeObject;
@@ -14,6 +21,8 @@ export interface ApplyResult {
     'created' | 'configured' | 'unchanged' | 'recreated' | 'conflict' | 'immutable' | 'failed';
   /** Why, for conflict, immutable and failed. @default none */
   readonly message?: string;
+  /** Set when nothing was changed: what would have happened, found by the server or locally. @default none */
+  readonly dryRun?: 'server' | 'client';
 }
 
 export interface ApplyOptions extends ClusterOptions {
@@ -41,26 +50,26 @@ function describe(o: Manifest): string {
   return [o.kind, o.metadata?.namespace, o.metadata?.name].filter(Boolean).join('/');
 }
 
-function codeOf(e: unknown): number | undefined {
-  const code = (e as { code?: unknown }).code;
-  return typeof code === 'number' ? code : undefined;
-}
-
-function messageOf(e: unknown): string {
-  const body = (e as { body?: unknown }).body;
-  try {
-    const parsed = typeof body === 'string' ? JSON.parse(body) : body;
-    if (parsed && typeof parsed === 'object' && 'message' in parsed) return String(parsed.message);
-  } catch {
-    /* not JSON */
-  }
-  return (e as Error).message;
-}
-
 const isFinished = (job: Manifest | undefined) =>
   (job?.status?.conditions ?? []).some(
     (c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
   );
+
+/** Whether every field `manifest` sets has the same value in `live` (what the server adds is ignored). */
+export function isSubsetOf(manifest: unknown, live: unknown): boolean {
+  if (typeof manifest !== 'object' || manifest === null) return manifest === live;
+  if (typeof live !== 'object' || live === null) return false;
+  if (Array.isArray(manifest)) {
+    return (
+      Array.isArray(live) &&
+      manifest.length === live.length &&
+      manifest.every((m, i) => isSubsetOf(m, live[i]))
+    );
+  }
+  return Object.entries(manifest).every(([k, v]) =>
+    isSubsetOf(v, (live as Record<string, unknown>)[k]),
+  );
+}
 
 /** Up to five `path: old → new` differences between two JSON values. */
 export function changedPaths(
@@ -83,6 +92,10 @@ export function changedPaths(
   return out;
 }
 
+const sameSpec = (a: Manifest, b: Manifest) =>
+  JSON.stringify(a.spec ?? (a as { data?: unknown }).data) ===
+  JSON.stringify(b.spec ?? (b as { data?: unknown }).data);
+
 /**
  * Server-side applies `objects` with field manager `cdk8s-batch`, in dependency order
  * (Namespaces, ServiceAccounts, ConfigMaps, Secrets, PVCs, then Jobs and CronJobs), a few
@@ -95,8 +108,8 @@ export async function apply(
   const client = await loadClientNode();
   const kc = await kubeConfig(options);
   const api = client.KubernetesObjectApi.makeApiClient(kc);
-  const namespace =
-    options.namespace ?? kc.getContextObject(kc.getCurrentContext())?.namespace ?? 'default';
+  const retry = retrying(kc, options);
+  const namespace = options.namespace ?? namespaceOf(kc);
   const prepared = objects.map((o) => {
     const clusterScoped = o.kind === 'Namespace';
     return clusterScoped || o.metadata?.namespace
@@ -105,11 +118,15 @@ export async function apply(
   });
   const groups = new Map<number, Manifest[]>();
   for (const o of prepared) groups.set(rank(o.kind), [...(groups.get(rank(o.kind)) ?? []), o]);
+  // Results keep the order objects are applied in (by kind, then as given), whatever finishes first.
   const results: ApplyResult[] = [];
   for (const r of [...groups.keys()].sort((a, b) => a - b)) {
-    const queue = [...(groups.get(r) ?? [])];
+    const group = groups.get(r) ?? [];
+    const offset = results.length;
+    let next = 0;
     const worker = async () => {
-      for (let o = queue.shift(); o; o = queue.shift()) results.push(await applyOne(o));
+      for (let i = next++; i < group.length; i = next++)
+        results[offset + i] = await applyOne(group[i]);
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
   }
@@ -117,8 +134,6 @@ export async function apply(
 
   async function applyOne(o: Manifest): Promise<ApplyResult> {
     const object = describe(o);
-    if (options.dryRun === 'client')
-      return { object, action: 'unchanged', message: 'client dry run' };
     const header = {
       apiVersion: o.apiVersion,
       kind: o.kind,
@@ -126,12 +141,15 @@ export async function apply(
     };
     let existing: Manifest | undefined;
     try {
-      existing = (await withRetry(() => api.read(header))) as Manifest;
+      existing = (await retry(() => api.read(header))) as Manifest;
     } catch (e) {
-      if (codeOf(e) !== 404) return { object, action: 'failed', message: messageOf(e) };
+      if (e instanceof ClusterConfigError) throw e;
+      if (statusCodeOf(e) !== 404) return { object, action: 'failed', message: statusMessageOf(e) };
     }
+    if (options.dryRun === 'client') return predict(o, object, existing);
+    const dryRun = options.dryRun;
     const patch = () =>
-      withRetry(() =>
+      retry(() =>
         api.patch(
           o,
           undefined,
@@ -142,13 +160,17 @@ export async function apply(
         ),
       );
     try {
-      const applied = await patch();
-      if (!existing) return { object, action: 'created' };
-      const same = applied.metadata?.resourceVersion === existing.metadata?.resourceVersion;
-      return { object, action: same ? 'unchanged' : 'configured' };
+      const applied = (await patch()) as Manifest;
+      if (!existing) return { object, action: 'created', dryRun };
+      // A server dry run does not bump resourceVersion, so compare what apply would set.
+      const same = dryRun
+        ? isSubsetOf(o, existing) && sameSpec(applied, existing)
+        : applied.metadata?.resourceVersion === existing.metadata?.resourceVersion;
+      return { object, action: same ? 'unchanged' : 'configured', dryRun };
     } catch (e) {
-      const code = codeOf(e);
-      const message = messageOf(e);
+      if (e instanceof ClusterConfigError) throw e;
+      const code = statusCodeOf(e);
+      const message = statusMessageOf(e);
       if (code === 409) {
         return {
           object,
@@ -157,33 +179,66 @@ export async function apply(
         };
       }
       if (code === 422 && o.kind === 'Job' && /immutable/.test(message)) {
-        if (options.recreateFinishedJobs && isFinished(existing) && options.dryRun !== 'server') {
-          await withRetry(() =>
+        if (options.recreateFinishedJobs && isFinished(existing)) {
+          if (dryRun) return { object, action: 'recreated', dryRun };
+          await retry(() =>
             api.delete(header, undefined, undefined, undefined, undefined, 'Background'),
           );
           await waitGone(header);
           await patch();
           return { object, action: 'recreated' };
         }
-        const changes = changedPaths(existing?.spec?.template, o.spec?.template, 'spec.template');
+        return immutable(o, object, existing, dryRun);
+      }
+      if (code === 404 && /namespaces? "[^"]+" not found/.test(message)) {
         return {
           object,
-          action: 'immutable',
-          message: `the Job exists with a different pod template (${changes.join('; ') || 'changed'}), which Kubernetes cannot change; ${isFinished(existing) ? 'it has finished: rerun with --recreate-finished-jobs' : 'it is still running: wait for it, or delete it yourself'}`,
+          action: 'failed',
+          dryRun,
+          message: `${message}: add the Namespace to the manifests (apply creates Namespaces first) or pass --namespace`,
         };
       }
-      return { object, action: 'failed', message };
+      return { object, action: 'failed', message, dryRun };
     }
+  }
+
+  function immutable(
+    o: Manifest,
+    object: string,
+    existing: Manifest | undefined,
+    dryRun: ApplyResult['dryRun'],
+  ): ApplyResult {
+    const changes = changedPaths(existing?.spec?.template, o.spec?.template, 'spec.template');
+    return {
+      object,
+      action: 'immutable',
+      dryRun,
+      message: `the Job exists with a different pod template (${changes.join('; ') || 'changed'}), which Kubernetes cannot change; ${isFinished(existing) ? 'it has finished: rerun with --recreate-finished-jobs' : 'it is still running: wait for it, or delete it yourself'}`,
+    };
+  }
+
+  /** A client dry run: what apply would do, judged from the live object. */
+  function predict(o: Manifest, object: string, existing: Manifest | undefined): ApplyResult {
+    if (!existing) return { object, action: 'created', dryRun: 'client' };
+    if (isSubsetOf(o, existing)) return { object, action: 'unchanged', dryRun: 'client' };
+    if (o.kind === 'Job' && !isSubsetOf(o.spec?.template, existing.spec?.template)) {
+      return options.recreateFinishedJobs && isFinished(existing)
+        ? { object, action: 'recreated', dryRun: 'client' }
+        : immutable(o, object, existing, 'client');
+    }
+    return { object, action: 'configured', dryRun: 'client' };
   }
 
   async function waitGone(header: Manifest): Promise<void> {
     for (let i = 0; i < 100; i++) {
       try {
-        await api.read(header as never);
+        await retry(() => api.read(header));
       } catch (e) {
-        if (codeOf(e) === 404) return;
+        if (statusCodeOf(e) === 404) return;
+        throw e;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    throw new Error(`${describe(header)} was deleted but is still there after 10 s`);
   }
 }

@@ -4,6 +4,9 @@
  * `import()` into `require()`, which cannot load it).
  */
 import type * as k8s from '@kubernetes/client-node';
+import type { Agent } from 'http';
+import type { Socket } from 'net';
+import { REQUEST_TIMEOUT_MS, networkErrorCode, withRetry } from './retry';
 
 export type ClientNode = typeof k8s;
 
@@ -24,10 +27,48 @@ export interface ClusterOptions {
   readonly context?: string;
   /** A server URL instead of the kubeconfig (no credentials), e.g. a local API double. @default none */
   readonly server?: string;
+  /** How long one request may go without an answer before it is retried. @default 30 s */
+  readonly requestTimeoutMs?: number;
 }
 
-/** A KubeConfig from KUBECONFIG, ~/.kube/config or the in-cluster service account. */
-export async function kubeConfig(options: ClusterOptions): Promise<k8s.KubeConfig> {
+/** The kubeconfig cannot be used: no cluster, an unknown context, or an unreachable server. */
+export class ClusterConfigError extends Error {
+  public override readonly name = 'ClusterConfigError';
+}
+
+/**
+ * Makes every socket of `kc`'s agents give up after `idleMs` without traffic, so a request
+ * the server never answers fails (and is retried) instead of hanging the process.
+ */
+function withIdleTimeout(kc: k8s.KubeConfig, idleMs: number): void {
+  const target = kc as unknown as { createAgent(cluster: unknown, options: unknown): Agent };
+  const createAgent = target.createAgent.bind(kc);
+  target.createAgent = (cluster, options) => {
+    const agent = createAgent(cluster, options) as Agent & {
+      createConnection(...args: unknown[]): Socket | undefined;
+    };
+    const connect = agent.createConnection.bind(agent);
+    agent.createConnection = (...args: unknown[]) => {
+      const socket = connect(...args);
+      socket?.setTimeout?.(idleMs, () =>
+        socket.destroy(
+          Object.assign(new Error(`no answer within ${idleMs} ms`), { code: 'ETIMEDOUT' }),
+        ),
+      );
+      return socket;
+    };
+    return agent;
+  };
+}
+
+/**
+ * A KubeConfig from KUBECONFIG, ~/.kube/config or the in-cluster service account, whose
+ * sockets time out after `idleMs` (the request timeout unless a watch needs longer).
+ */
+export async function kubeConfig(
+  options: ClusterOptions,
+  idleMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+): Promise<k8s.KubeConfig> {
   const client = await loadClientNode();
   const kc = new client.KubeConfig();
   if (options.server) {
@@ -38,8 +79,63 @@ export async function kubeConfig(options: ClusterOptions): Promise<k8s.KubeConfi
       currentContext: 'direct',
     });
   } else {
-    kc.loadFromDefault();
-    if (options.context) kc.setCurrentContext(options.context);
+    try {
+      kc.loadFromDefault();
+    } catch (e) {
+      throw new ClusterConfigError(`cannot read the kubeconfig: ${(e as Error).message}`);
+    }
+    if (options.context) {
+      if (!kc.getContextObject(options.context)) {
+        const known = kc.getContexts().map((c) => c.name);
+        throw new ClusterConfigError(
+          `context "${options.context}" is not in the kubeconfig (${known.length > 0 ? `it has ${known.join(', ')}` : 'it has none'})`,
+        );
+      }
+      kc.setCurrentContext(options.context);
+    }
   }
+  const cluster = kc.getCurrentCluster();
+  // With no kubeconfig and no service account, client-node falls back to localhost:8080.
+  const fallback = cluster?.name === 'cluster' && cluster.server === 'http://localhost:8080';
+  if (!cluster || (fallback && !options.server)) {
+    throw new ClusterConfigError(
+      'no cluster to talk to: set KUBECONFIG or write ~/.kube/config, pass --context, or run in a pod with a service account',
+    );
+  }
+  withIdleTimeout(kc, idleMs);
   return kc;
+}
+
+/** The namespace for objects that set none: the option, else the context's, else `default`. */
+export async function defaultNamespace(
+  options: ClusterOptions & { readonly namespace?: string },
+): Promise<string> {
+  return options.namespace ?? namespaceOf(await kubeConfig(options));
+}
+
+/** The current context's namespace, else `default`, as kubectl resolves it. */
+export function namespaceOf(kc: k8s.KubeConfig): string {
+  return kc.getContextObject(kc.getCurrentContext())?.namespace ?? 'default';
+}
+
+/** The server URL, for messages. */
+export function serverOf(kc: k8s.KubeConfig): string {
+  return kc.getCurrentCluster()?.server ?? '(none)';
+}
+
+/**
+ * `withRetry` with this cluster's request timeout; a server that never answers ends the
+ * whole run with a ClusterConfigError rather than failing object by object.
+ */
+export function retrying(kc: k8s.KubeConfig, options: ClusterOptions) {
+  return <T>(request: () => Promise<T>): Promise<T> =>
+    withRetry(request, undefined, options.requestTimeoutMs).catch((e: unknown) => {
+      const network = networkErrorCode(e);
+      if (network) {
+        throw new ClusterConfigError(
+          `cannot reach the API server at ${serverOf(kc)} (${network}): check the kubeconfig context, or --server`,
+        );
+      }
+      throw e;
+    });
 }

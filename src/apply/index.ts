@@ -4,6 +4,7 @@
  */
 export * from './apply';
 export * from './wait';
+export { ClusterConfigError, defaultNamespace } from './client';
 export type { ClusterOptions } from './client';
 export type { KubeObject } from './kube-object';
 export * from './run-now';

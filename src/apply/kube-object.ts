@@ -9,6 +9,7 @@ export interface KubeObject {
     readonly name: string;
     readonly namespace?: string;
     readonly resourceVersion?: string;
+    readonly labels?: Readonly<Record<string, string>>;
     readonly [key: string]: unknown;
   };
   /** The Job's spec, where wait reads completions. @default none */

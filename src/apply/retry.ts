@@ -1,21 +1,31 @@
+const NETWORK_CODES = [
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+];
+
+/** The network error code (ECONNREFUSED, ETIMEDOUT...) when the server never answered. */
+export function networkErrorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  const code = String(e?.cause?.code ?? e?.code ?? '');
+  return NETWORK_CODES.includes(code) ? code : undefined;
+}
+
 /** What an API error says about retrying it. */
 function retryDelayMs(error: unknown, attempt: number): number | undefined {
-  const e = error as {
-    code?: number | string;
-    headers?: Record<string, string>;
-    cause?: { code?: string };
-  };
+  const e = error as { code?: number | string; headers?: Record<string, string> };
   const status = typeof e.code === 'number' ? e.code : undefined;
-  const network = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(
-    String(e.cause?.code ?? e.code ?? ''),
-  );
+  const network = networkErrorCode(error) !== undefined;
   if (!(status === 429 || (status !== undefined && status >= 500) || network)) return undefined;
   const retryAfter = Number(e.headers?.['retry-after'] ?? e.headers?.['Retry-After']);
   if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.min(retryAfter, 30) * 1000;
   return Math.min(100 * 2 ** attempt, 5000);
 }
 
-/** How long one request may take before it counts as a dropped connection. */
+/** How long one request may go without an answer before it counts as a dropped connection. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -1,20 +1,26 @@
 import { FIELD_MANAGER } from './apply';
-import { ClusterOptions, kubeConfig, loadClientNode } from './client';
+import { ClusterOptions, kubeConfig, loadClientNode, namespaceOf, retrying } from './client';
 import { KubeObject } from './kube-object';
-import { withRetry } from './retry';
 
 /**
  * Creates a Job from a CronJob's template now, like `kubectl create job --from=cronjob/NAME`:
  * the same spec, labels and annotations, owned by the CronJob. Returns the Job's name.
  */
 export async function runNow(
-  cronJob: { name: string; namespace: string },
+  cronJob: { name: string; namespace?: string },
   options: ClusterOptions = {},
 ): Promise<{ name: string; namespace: string }> {
   const client = await loadClientNode();
-  const api = client.KubernetesObjectApi.makeApiClient(await kubeConfig(options));
+  const kc = await kubeConfig(options);
+  const namespace = cronJob.namespace ?? namespaceOf(kc);
+  const api = client.KubernetesObjectApi.makeApiClient(kc);
+  const withRetry = retrying(kc, options);
   const cron = (await withRetry(() =>
-    api.read({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { ...cronJob } }),
+    api.read({
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: cronJob.name, namespace },
+    }),
   )) as KubeObject & {
     spec: {
       jobTemplate?: {
@@ -31,7 +37,7 @@ export async function runNow(
     kind: 'Job',
     metadata: {
       name,
-      namespace: cronJob.namespace,
+      namespace,
       labels: template.metadata?.labels,
       annotations: {
         ...template.metadata?.annotations,
@@ -59,5 +65,5 @@ export async function runNow(
       client.PatchStrategy.ServerSideApply,
     ),
   );
-  return { name, namespace: cronJob.namespace };
+  return { name, namespace };
 }

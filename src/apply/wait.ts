@@ -1,6 +1,7 @@
-import { ClusterOptions, kubeConfig, loadClientNode } from './client';
-
+import { ClusterOptions, kubeConfig, loadClientNode, retrying } from './client';
+import { statusCodeOf } from './api-error';
 import { KubeObject } from './kube-object';
+import { explainFailure, stuckReason } from './pod-reasons';
 
 type Manifest = KubeObject;
 
@@ -35,6 +36,18 @@ export interface WaitResult {
   readonly outcome: 'complete' | 'failed' | 'timeout';
   /** The last line of each Job, by `Job/namespace/name`. */
   readonly jobs: Readonly<Record<string, string>>;
+  /** Why a Job that has not finished is not progressing (a pod's waiting reason), by Job. */
+  readonly stuck: Readonly<Record<string, string>>;
+}
+
+/** How long a watch stays open before the server closes it and wait opens a new one. */
+const WATCH_SECONDS = 240;
+
+const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
+
+function completionsOf(job: Manifest): number | undefined {
+  // Kubernetes defaults completions to 1 unless parallelism is set (the work-queue pattern).
+  return job.spec?.completions ?? (job.spec?.parallelism === undefined ? 1 : undefined);
 }
 
 function progress(job: Manifest): { line: string; terminal?: 'complete' | 'failed' } {
@@ -50,18 +63,24 @@ function progress(job: Manifest): { line: string; terminal?: 'complete' | 'faile
     };
   if (conditions.some((c) => c.type === 'Complete' && c.status === 'True'))
     return { line: 'Complete', terminal: 'complete' };
-  // Kubernetes defaults completions to 1 unless parallelism is set (the work-queue pattern).
-  const completions =
-    job.spec?.completions ?? (job.spec?.parallelism === undefined ? 1 : undefined);
+  if (job.spec?.suspend === true) {
+    const queue = job.metadata.labels?.[KUEUE_QUEUE_LABEL];
+    return {
+      line: queue
+        ? `suspended: waiting for Kueue to admit it from queue ${queue}`
+        : 'suspended: set spec.suspend to false to start it',
+    };
+  }
   const indexes = s.failedIndexes ? `, failed indexes ${s.failedIndexes}` : '';
   return {
-    line: `${s.succeeded ?? 0}/${completions ?? '?'} succeeded, ${s.active ?? 0} active, ${s.failed ?? 0} failed${indexes}`,
+    line: `${s.succeeded ?? 0}/${completionsOf(job) ?? '?'} succeeded, ${s.active ?? 0} active, ${s.failed ?? 0} failed${indexes}`,
   };
 }
 
 /**
  * Follows Jobs with the watch API until each is Complete or Failed, printing one line per
- * change; a dropped watch is re-established.
+ * change, and a line when a pod is stuck (ImagePullBackOff, CreateContainerConfigError,
+ * Unschedulable). A dropped watch is re-established; a Job that is deleted counts as failed.
  */
 export async function waitForJobs(
   jobs: readonly { name: string; namespace: string }[],
@@ -69,13 +88,20 @@ export async function waitForJobs(
 ): Promise<WaitResult> {
   const client = await loadClientNode();
   const kc = await kubeConfig(options);
-  const watch = new client.Watch(kc);
+  // A watch is quiet while nothing changes: its sockets may idle until the server closes it.
+  const watch = new client.Watch(await kubeConfig(options, (WATCH_SECONDS + 30) * 1000));
+  const core = kc.makeApiClient(client.CoreV1Api);
+  const batch = kc.makeApiClient(client.BatchV1Api);
+  const retry = retrying(kc, options);
   const log = options.log ?? (() => undefined);
   const wanted = new Set(jobs.map((j) => `Job/${j.namespace}/${j.name}`));
   const lines: Record<string, string> = {};
+  const stuck: Record<string, string> = {};
+  const reported = new Set<string>();
   const terminal = new Map<string, 'complete' | 'failed'>();
   const namespaces = [...new Set(jobs.map((j) => j.namespace))];
   const aborts: { abort(): void }[] = [];
+  const pending = new Set<Promise<void>>();
   let settle: (r: WaitResult) => void = () => undefined;
   const result = new Promise<WaitResult>((resolve) => (settle = resolve));
   let finished = false;
@@ -84,100 +110,110 @@ export async function waitForJobs(
     finished = true;
     clearTimeout(timer);
     for (const a of aborts) a.abort();
-    settle({ outcome, jobs: { ...lines } });
+    settle({ outcome, jobs: { ...lines }, stuck: { ...stuck } });
   };
   const timer = setTimeout(() => finish('timeout'), options.timeoutMs ?? 30 * 60_000);
-  if (wanted.size === 0) finish('complete');
 
-  const core = kc.makeApiClient(client.CoreV1Api);
-  /** Why the pods of a failed Job failed, and the last log lines of one of them. */
-  const explain = async (job: Manifest): Promise<string[]> => {
-    try {
-      const pods = await core.listNamespacedPod({
-        namespace: job.metadata.namespace ?? 'default',
-        labelSelector: `batch.kubernetes.io/job-name=${job.metadata.name}`,
-      });
-      const failed = pods.items.filter(
-        (p) =>
-          p.status?.phase === 'Failed' ||
-          p.status?.containerStatuses?.some((c) => c.state?.waiting?.reason),
-      );
-      const out: string[] = [];
-      for (const pod of failed.slice(-1)) {
-        for (const c of pod.status?.containerStatuses ?? []) {
-          const t = c.state?.terminated;
-          const reason = c.state?.waiting?.reason ?? t?.reason;
-          if (reason)
-            out.push(
-              `  pod ${pod.metadata?.name}: ${reason}${t ? ` (exit code ${t.exitCode})` : ''}`,
-            );
-        }
-        const log = await core.readNamespacedPodLog({
-          name: pod.metadata?.name ?? '',
-          namespace: pod.metadata?.namespace ?? 'default',
-          tailLines: 10,
-        });
-        if (log.trim())
-          out.push(
-            `  last log lines of ${pod.metadata?.name}:`,
-            ...log
-              .trimEnd()
-              .split('\n')
-              .map((l) => `    ${l}`),
-          );
-      }
-      return out;
-    } catch {
-      return []; // the explanation is a courtesy; the Job's own reason is already printed
-    }
+  const show = (id: string, line: string) => {
+    if (lines[id] === line) return false;
+    lines[id] = line;
+    log(`${id}: ${line}`);
+    return true;
   };
-  const pending = new Set<Promise<void>>();
+  const settleIfDone = () => {
+    if (terminal.size < wanted.size) return;
+    void Promise.all(pending).then(() =>
+      finish([...terminal.values()].includes('failed') ? 'failed' : 'complete'),
+    );
+  };
 
-  const onJob = (job: Manifest) => {
+  const onJob = (type: string, job: Manifest) => {
     const id = `Job/${job.metadata?.namespace}/${job.metadata?.name}`;
     if (!wanted.has(id) || terminal.has(id)) return;
+    if (type === 'DELETED') {
+      show(id, 'deleted before it finished');
+      terminal.set(id, 'failed');
+      return settleIfDone();
+    }
     const { line, terminal: end } = progress(job);
-    if (lines[id] !== line) {
-      lines[id] = line;
-      log(`${id}: ${line}`);
+    if (show(id, line)) {
       const s = job.status ?? {};
       options.onProgress?.(id, {
         succeeded: s.succeeded ?? 0,
-        completions: job.spec?.completions ?? (job.spec?.parallelism === undefined ? 1 : undefined),
+        completions: completionsOf(job),
         active: s.active ?? 0,
         failed: s.failed ?? 0,
         failedIndexes: s.failedIndexes,
         line,
       });
     }
-    if (end) terminal.set(id, end);
-    if (end === 'failed') {
-      const p = explain(job).then((lines) => lines.forEach((l) => log(l)));
-      pending.add(p);
+    if (end) {
+      terminal.set(id, end);
+      delete stuck[id];
     }
-    if (terminal.size === wanted.size) {
-      void Promise.all(pending).then(() =>
-        finish([...terminal.values()].includes('failed') ? 'failed' : 'complete'),
+    if (end === 'failed') {
+      const explained = explainFailure(core, retry, job)
+        .then((more) => more.forEach((l) => log(l)))
+        .catch(() => undefined); // a courtesy: the Job's own reason is already printed
+      pending.add(explained);
+    }
+    settleIfDone();
+  };
+
+  const onPod = (_type: string, pod: Manifest) => {
+    const id = `Job/${pod.metadata?.namespace}/${pod.metadata?.labels?.['job-name']}`;
+    if (!wanted.has(id) || terminal.has(id)) return;
+    const reason = stuckReason(pod);
+    if (!reason) return;
+    stuck[id] = `pod ${pod.metadata.name}: ${reason}`;
+    if (reported.has(`${pod.metadata.name} ${reason}`)) return;
+    reported.add(`${pod.metadata.name} ${reason}`);
+    log(`${id}: ${stuck[id]}`);
+  };
+
+  const follow = async (
+    path: string,
+    query: Record<string, string | number | boolean>,
+    onEvent: (type: string, object: Manifest) => void,
+    attempt = 0,
+  ): Promise<void> => {
+    const again = (next: number) => {
+      if (!finished)
+        setTimeout(() => void follow(path, query, onEvent, next), Math.min(200 * 2 ** next, 5000));
+    };
+    try {
+      const req = await watch.watch(
+        path,
+        { ...query, timeoutSeconds: WATCH_SECONDS },
+        (type: string, object: Manifest) => onEvent(type, object),
+        (err: unknown) => again(err ? attempt + 1 : 0), // closed or dropped: watch again
       );
+      aborts.push(req);
+      if (finished) req.abort();
+    } catch {
+      again(attempt + 1);
     }
   };
 
-  const follow = async (namespace: string, attempt = 0): Promise<void> => {
-    try {
-      const req = await watch.watch(
-        `/apis/batch/v1/namespaces/${namespace}/jobs`,
-        {},
-        (_type: string, job: Manifest) => onJob(job),
-        () => {
-          if (!finished) setTimeout(() => follow(namespace, 0), 200); // dropped: watch again
-        },
-      );
-      aborts.push(req);
-    } catch {
-      if (!finished)
-        setTimeout(() => follow(namespace, attempt + 1), Math.min(200 * 2 ** attempt, 5000));
-    }
-  };
-  for (const ns of namespaces) void follow(ns);
+  // Ask once before watching: a wrong server or kubeconfig fails here, and a Job that is
+  // not there yet is said so rather than waited for in silence.
+  await Promise.all(
+    jobs.map(async (j) => {
+      try {
+        await retry(() => batch.readNamespacedJob({ name: j.name, namespace: j.namespace }));
+      } catch (e) {
+        if (statusCodeOf(e) !== 404) throw e;
+        show(`Job/${j.namespace}/${j.name}`, 'not found; waiting for it to be created');
+      }
+    }),
+  ).catch((e: unknown) => {
+    finish('timeout');
+    throw e;
+  });
+  if (wanted.size === 0) finish('complete');
+  for (const ns of namespaces) {
+    void follow(`/apis/batch/v1/namespaces/${ns}/jobs`, {}, onJob);
+    void follow(`/api/v1/namespaces/${ns}/pods`, { labelSelector: 'job-name' }, onPod);
+  }
   return result;
 }

@@ -1,6 +1,9 @@
 import type { Io } from './main';
 import type { KubeObject } from '../apply/kube-object';
-import { readManifests } from './read-manifests';
+import { statusMessageOf } from '../apply/api-error';
+import { NEWEST_KNOWN_VERSION } from '../validation/versions';
+import { checkObjects, formatFinding } from './check';
+import { ManifestObject, readManifests } from './read-manifests';
 
 /** Options every cluster command takes. */
 export interface ClusterCliOptions {
@@ -8,6 +11,7 @@ export interface ClusterCliOptions {
   readonly server?: string;
   readonly namespace?: string;
   readonly timeout: number;
+  readonly requestTimeout: number;
 }
 
 /** Options of `apply`. */
@@ -20,13 +24,32 @@ export interface ApplyCliOptions {
 
 const EXIT = { ok: 0, failed: 1, usage: 2, timeout: 3 } as const;
 
-function jobsOf(objects: readonly KubeObject[], namespace: string | undefined) {
+const clusterOf = (opts: ClusterCliOptions) => ({
+  context: opts.context,
+  server: opts.server,
+  namespace: opts.namespace,
+  requestTimeoutMs: opts.requestTimeout,
+});
+
+/** The Jobs among `objects`, in the namespace apply put them in. */
+async function jobsOf(objects: readonly ManifestObject[], opts: ClusterCliOptions) {
+  const { defaultNamespace } = await import('../apply/client');
+  const namespace = await defaultNamespace(clusterOf(opts));
   return objects
+    .map((o) => o.object as unknown as KubeObject)
     .filter((o) => o.kind === 'Job' && o.metadata?.name)
-    .map((o) => ({
-      name: o.metadata.name as string,
-      namespace: (o.metadata.namespace ?? namespace ?? 'default') as string,
-    }));
+    .map((o) => ({ name: o.metadata.name, namespace: o.metadata.namespace ?? namespace }));
+}
+
+/** Runs a cluster command; a kubeconfig that cannot be used is exit 2, with its reason. */
+async function clusterCommand(io: Io, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if ((e as Error).name !== 'ClusterConfigError') throw e;
+    io.err(`error: ${(e as Error).message}`);
+    return EXIT.usage;
+  }
 }
 
 /** `cdk8s-batch apply`: loads the apply layer only now. */
@@ -42,29 +65,34 @@ export async function runApply(
   const { objects, errors } = readManifests(paths, io.stdin);
   for (const e of errors) io.err(`${e.file}: ${e.message}`);
   if (errors.length > 0) return EXIT.usage;
-  const { apply } = await import('../apply/apply');
-  let results;
-  try {
-    results = await apply(
-      objects.map((o) => o.object as unknown as KubeObject),
-      { ...opts, dryRun: opts.dryRun as 'server' | 'client' | undefined },
+  if (opts.dryRun === 'client') {
+    // A client dry run validates locally: the library's own rules, then a read of what is live.
+    const found = checkObjects(objects, NEWEST_KNOWN_VERSION).findings.filter(
+      (f) => f.severity === 'error',
     );
-  } catch (e) {
-    io.err(`error: ${(e as Error).message}`);
-    return EXIT.usage;
+    for (const f of found) io.out(formatFinding(f));
+    if (found.length > 0) return EXIT.failed;
   }
-  for (const r of results) io.out(`${r.object} ${r.action}${r.message ? `: ${r.message}` : ''}`);
-  const bad = results.some((r) => ['conflict', 'immutable', 'failed'].includes(r.action));
-  if (bad) return EXIT.failed;
-  if (!opts.wait || opts.dryRun) return EXIT.ok;
-  return follow(
-    jobsOf(
+  return clusterCommand(io, async () => {
+    const { apply } = await import('../apply/apply');
+    const results = await apply(
       objects.map((o) => o.object as unknown as KubeObject),
-      opts.namespace,
-    ),
-    opts,
-    io,
-  );
+      {
+        ...clusterOf(opts),
+        dryRun: opts.dryRun as 'server' | 'client' | undefined,
+        forceConflicts: opts.forceConflicts,
+        recreateFinishedJobs: opts.recreateFinishedJobs,
+      },
+    );
+    for (const r of results) {
+      const dry = r.dryRun ? ` (${r.dryRun} dry run)` : '';
+      io.out(`${r.object} ${r.action}${dry}${r.message ? `: ${r.message}` : ''}`);
+    }
+    const bad = results.some((r) => ['conflict', 'immutable', 'failed'].includes(r.action));
+    if (bad) return EXIT.failed;
+    if (!opts.wait || opts.dryRun) return EXIT.ok;
+    return follow(await jobsOf(objects, opts), opts, io);
+  });
 }
 
 /** `cdk8s-batch wait`. */
@@ -72,14 +100,14 @@ export async function runWait(paths: string[], opts: ClusterCliOptions, io: Io):
   const { objects, errors } = readManifests(paths, io.stdin);
   for (const e of errors) io.err(`${e.file}: ${e.message}`);
   if (errors.length > 0) return EXIT.usage;
-  return follow(
-    jobsOf(
-      objects.map((o) => o.object as unknown as KubeObject),
-      opts.namespace,
-    ),
-    opts,
-    io,
-  );
+  return clusterCommand(io, async () => {
+    const jobs = await jobsOf(objects, opts);
+    if (jobs.length === 0) {
+      io.err(`error: no Jobs in ${paths.join(', ')} to wait for`);
+      return EXIT.usage;
+    }
+    return follow(jobs, opts, io);
+  });
 }
 
 async function follow(
@@ -88,24 +116,21 @@ async function follow(
   io: Io,
 ): Promise<number> {
   const { waitForJobs } = await import('../apply/wait');
-  const bars = io.isTTY ? await progressBars() : undefined;
+  const bars = io.isTTY ? await progressBars(io.out) : undefined;
   const result = await waitForJobs(jobs, {
-    ...opts,
+    ...clusterOf(opts),
     timeoutMs: opts.timeout,
     // On a terminal, one live bar per Job; elsewhere (CI), one plain line per change.
     log: bars ? bars.log : io.out,
     onProgress: bars?.update,
   });
-  bars?.stop(io.out);
+  bars?.stop();
   if (result.outcome === 'timeout') {
-    io.err(
-      `timed out after ${opts.timeout} ms; still running: ${
-        Object.entries(result.jobs)
-          .filter(([, l]) => !/^(Complete|Failed)/.test(l))
-          .map(([j]) => j)
-          .join(', ') || jobs.map((j) => j.name).join(', ')
-      }`,
-    );
+    const running = jobs
+      .map((j) => `Job/${j.namespace}/${j.name}`)
+      .filter((id) => !/^(Complete|Failed)/.test(result.jobs[id] ?? ''))
+      .map((id) => (result.stuck[id] ? `${id} (${result.stuck[id]})` : id));
+    io.err(`timed out after ${opts.timeout} ms; still running: ${running.join(', ')}`);
     return EXIT.timeout;
   }
   return result.outcome === 'failed' ? EXIT.failed : EXIT.ok;
@@ -117,21 +142,23 @@ export async function runNowCommand(
   opts: ClusterCliOptions & { wait?: boolean },
   io: Io,
 ): Promise<number> {
-  const { runNow } = await import('../apply/run-now');
-  let job;
-  try {
-    job = await runNow({ name, namespace: opts.namespace ?? 'default' }, opts);
-  } catch (e) {
-    const body = (e as { body?: string }).body;
-    io.err(`error: CronJob ${name}: ${body ?? (e as Error).message}`);
-    return EXIT.failed;
-  }
-  io.out(`Job/${job.namespace}/${job.name} created from CronJob/${job.namespace}/${name}`);
-  return opts.wait ? follow([job], opts, io) : EXIT.ok;
+  return clusterCommand(io, async () => {
+    const { runNow } = await import('../apply/run-now');
+    let job;
+    try {
+      job = await runNow({ name, namespace: opts.namespace }, clusterOf(opts));
+    } catch (e) {
+      if ((e as Error).name === 'ClusterConfigError') throw e;
+      io.err(`error: CronJob ${name}: ${statusMessageOf(e)}`);
+      return EXIT.failed;
+    }
+    io.out(`Job/${job.namespace}/${job.name} created from CronJob/${job.namespace}/${name}`);
+    return opts.wait ? follow([job], opts, io) : EXIT.ok;
+  });
 }
 
 /** One live progress bar per Job (cli-progress), for a terminal. */
-async function progressBars() {
+async function progressBars(out: (line: string) => void) {
   const { MultiBar, Presets } = await import('cli-progress');
   const multi = new MultiBar(
     {
@@ -147,8 +174,12 @@ async function progressBars() {
   const outcomes: string[] = [];
   return {
     log: (line: string) => {
-      // Outcomes and explanations are printed below the bars once they stop.
+      // Counts are the bars' job; outcomes and explanations go below the bars once they
+      // stop; anything else (a stuck pod, a suspended or missing Job) goes above them now.
+      if (/: \d+\/[\d?]+ succeeded, /.test(line)) return;
       if (/: (Complete|Failed)|^ {2}/.test(line)) outcomes.push(line);
+      else if (bars.size === 0) out(line);
+      else multi.log(`${line}\n`);
     },
     update: (job: string, p: import('../apply/wait').JobProgress) => {
       const payload = {
@@ -166,7 +197,8 @@ async function progressBars() {
         bars.set(job, multi.create(total, p.succeeded, payload));
       }
     },
-    stop: (out: (line: string) => void) => {
+    stop: () => {
+      if (bars.size > 0) multi.update(); // flush what multi.log holds
       multi.stop();
       outcomes.forEach((line) => out(line));
     },

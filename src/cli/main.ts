@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * The `cdk8s-batch` bin: `check` lints any batch/v1 YAML with the library's rules,
- * `schedule` prints every CronJob's next runs in its zone.
- * Exit codes: 0 clean, 1 problems found, 2 bad usage or unreadable input.
+ * `schedule` prints every CronJob's next runs in its zone, `apply`, `wait` and `run-now`
+ * put manifests on a cluster and follow their Jobs, `init` starts an app.
+ * Exit codes: 0 clean, 1 problems found (or a Job failed), 2 bad usage, unreadable input or
+ * an unusable kubeconfig, 3 a wait that timed out.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import {
@@ -145,6 +147,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'how long --wait / wait may take, e.g. 30m, 90s',
         duration,
         30 * 60_000,
+      )
+      .option(
+        '--request-timeout <duration>',
+        'how long one API request may go unanswered before it is retried',
+        duration,
+        30_000,
       );
 
   clusterOptions(

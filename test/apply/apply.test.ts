@@ -1,88 +1,17 @@
-import { execFile, spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { promisify } from 'util';
-import { stringify } from 'yaml';
-import { ApiDouble } from '../support/api-double';
-
-const ROOT = join(__dirname, '..', '..');
-const exec = promisify(execFile);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[]): Promise<Run> {
-  try {
-    const r = await exec(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: ROOT,
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const { code, stdout, stderr } = e as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
-
-/** The real kubectl on PATH; fails loudly (never skips) when there is none. */
-function requireKubectl(): void {
-  const probe = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
-  if (probe.status !== 0) {
-    throw new Error(
-      'kubectl is required to check the API double against the real client and was not found on PATH; install it (https://kubernetes.io/docs/tasks/tools/)',
-    );
-  }
-}
-
-async function kubectl(server: string, args: string[]): Promise<string> {
-  requireKubectl();
-  const r = await exec('kubectl', ['--server', server, ...args], {
-    env: { ...process.env, KUBECONFIG: '/dev/null' },
-  });
-  return r.stdout;
-}
-
-function job(
-  name: string,
-  spec: Record<string, unknown> = {},
-  image = 'busybox:1.36',
-  annotations?: Record<string, string>,
-) {
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
-    metadata: { name, namespace: 'ai-agents', ...(annotations ? { annotations } : {}) },
-    spec: {
-      ...spec,
-      template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image }] } },
-    },
-  };
-}
-
-function manifests(...objects: object[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'apply-'));
-  const file = join(dir, 'app.k8s.yaml');
-  writeFileSync(file, objects.map((o) => stringify(o)).join('---\n'));
-  return file;
-}
+import { useApiDouble } from '../support/api-double';
+import { ROOT, cli, exec, job, kubectl, manifests, onTerminal } from '../support/apply-cli';
 
 describe('cdk8s-batch apply and wait against the API server double', () => {
-  let api: ApiDouble;
-  let server: string;
-  beforeEach(async () => {
-    api = new ApiDouble();
-    server = await api.start();
-  });
-  afterEach(() => api.stop());
+  const double = useApiDouble();
 
   test('the double speaks the protocol the real kubectl speaks', async () => {
     const file = manifests(job('from-kubectl'));
-    await kubectl(server, ['apply', '--server-side', '--validate=false', '-f', file]);
+    await kubectl(double.server, ['apply', '--server-side', '--validate=false', '-f', file]);
     const got = JSON.parse(
-      await kubectl(server, [
+      await kubectl(double.server, [
         'get',
         'job',
         'from-kubectl',
@@ -103,7 +32,7 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
       ['synth', '--no-check-upgrade', '--output', dist],
       { cwd: ROOT },
     );
-    const first = await cli(['apply', '--server', server, dist]);
+    const first = await cli(['apply', '--server', double.server, dist]);
     expect(first).toMatchObject({ code: 0, stderr: '' });
     const lines = first.stdout.trim().split('\n');
     expect(lines).toHaveLength(9);
@@ -112,8 +41,8 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
     expect(lines.findIndex((l) => l.startsWith('CronJob/'))).toBeGreaterThan(
       lines.findIndex((l) => l.startsWith('Job/')),
     );
-    expect(api.objects.size).toBe(9);
-    const second = await cli(['apply', '--server', server, dist]);
+    expect(double.api.objects.size).toBe(9);
+    const second = await cli(['apply', '--server', double.server, dist]);
     expect(second.code).toBe(0);
     expect(
       second.stdout
@@ -121,14 +50,14 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
         .split('\n')
         .every((l) => l.endsWith(' unchanged')),
     ).toBe(true);
-    expect(api.objects.size).toBe(9);
+    expect(double.api.objects.size).toBe(9);
   }, 120_000);
 
   test('apply --wait: one plain line per change, exit 0 when every Job completes', async () => {
     const r = await cli([
       'apply',
       '--server',
-      server,
+      double.server,
       '--wait',
       manifests(job('ingest', { completions: 3 })),
     ]);
@@ -147,23 +76,8 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
 
   test('on a terminal: one live progress bar per Job (run under a pseudo-terminal)', async () => {
     const file = manifests(job('bars', { completions: 3 }));
-    const command = [
-      process.execPath,
-      '--import',
-      'tsx',
-      'src/cli/main.ts',
-      'apply',
-      '--server',
-      server,
-      '--wait',
-      file,
-    ].join(' ');
-    const r = await exec('script', ['-qec', command, '/dev/null'], {
-      cwd: ROOT,
-      env: { ...process.env, TERM: 'xterm' },
-    });
-    // eslint-disable-next-line no-control-regex -- stripping the terminal's escape sequences
-    const screen = r.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    const { code, screen } = await onTerminal(['apply', '--server', double.server, '--wait', file]);
+    expect(code).toBe(0);
     expect(screen).toContain('Job/ai-agents/bars created');
     expect(screen).toMatch(/Job\/ai-agents\/bars \[[█░]+\] 3\/3 succeeded, 0 active, 0 failed/);
     expect(screen).toContain('Job/ai-agents/bars: Complete');
@@ -176,7 +90,7 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
         'test.cdk8s-batch/fail-reason': 'BackoffLimitExceeded',
       }),
     );
-    const r = await cli(['apply', '--server', server, '--wait', file]);
+    const r = await cli(['apply', '--server', double.server, '--wait', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Job/ai-agents/broken: Failed (BackoffLimitExceeded)');
   }, 60_000);
@@ -188,7 +102,7 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
         'test.cdk8s-batch/log': 'loading model\nallocating 12Gi\nKilled',
       }),
     );
-    const r = await cli(['apply', '--server', server, '--wait', file]);
+    const r = await cli(['apply', '--server', double.server, '--wait', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       [
@@ -206,14 +120,19 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
   }, 60_000);
 
   test('run-now creates a Job from a CronJob template, owned by it, and can wait for it', async () => {
-    await cli(['apply', '--server', server, 'test/fixtures/good/seed-weekly-report-agent.yaml']);
+    await cli([
+      'apply',
+      '--server',
+      double.server,
+      'test/fixtures/good/seed-weekly-report-agent.yaml',
+    ]);
     const r = await cli([
       'run-now',
       'weekly-report-agent',
       '--namespace',
       'ai-agents',
       '--server',
-      server,
+      double.server,
       '--wait',
     ]);
     expect(r.code).toBe(0);
@@ -221,13 +140,20 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
       /^Job\/ai-agents\/weekly-report-agent-manual-\w+ created from CronJob\/ai-agents\/weekly-report-agent\n/,
     );
     expect(r.stdout).toMatch(/: Complete\n$/);
-    const created = [...api.objects.values()].find((o) => o.kind === 'Job');
+    const created = [...double.api.objects.values()].find((o) => o.kind === 'Job');
     expect(created?.metadata.ownerReferences[0]).toMatchObject({
       kind: 'CronJob',
       name: 'weekly-report-agent',
     });
     expect(created?.metadata.annotations['cronjob.kubernetes.io/instantiate']).toBe('manual');
-    const missing = await cli(['run-now', 'nope', '--namespace', 'ai-agents', '--server', server]);
+    const missing = await cli([
+      'run-now',
+      'nope',
+      '--namespace',
+      'ai-agents',
+      '--server',
+      double.server,
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('CronJob nope');
   }, 60_000);
@@ -236,7 +162,7 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
     const r = await cli([
       'apply',
       '--server',
-      server,
+      double.server,
       '--wait',
       '--timeout',
       '1s',
@@ -247,31 +173,31 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
   }, 60_000);
 
   test('500s, a 429 with Retry-After and a dropped watch: the run still succeeds, nothing duplicated', async () => {
-    api.faults.push({ method: 'PATCH', status: 500, times: 2 });
-    api.faults.push({
+    double.api.faults.push({ method: 'PATCH', status: 500, times: 2 });
+    double.api.faults.push({
       method: 'GET',
       pathIncludes: '/jobs/',
       status: 429,
       retryAfterSeconds: 1,
       times: 1,
     });
-    const drop = setTimeout(() => api.dropWatches(), 1500);
+    const drop = setTimeout(() => double.api.dropWatches(), 1500);
     const r = await cli([
       'apply',
       '--server',
-      server,
+      double.server,
       '--wait',
       manifests(job('flaky', { completions: 60 })),
     ]);
     clearTimeout(drop);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Job/ai-agents/flaky: Complete');
-    expect(api.objects.size).toBe(1);
-    expect(api.requests.filter((q) => q.startsWith('PATCH')).length).toBe(3);
+    expect(double.api.objects.size).toBe(1);
+    expect(double.api.requests.filter((q) => q.startsWith('PATCH')).length).toBe(3);
   }, 60_000);
 
   test('a field owned by another manager is a conflict naming it; --force-conflicts takes it over', async () => {
-    await kubectl(server, [
+    await kubectl(double.server, [
       'apply',
       '--server-side',
       '--validate=false',
@@ -279,43 +205,36 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
       manifests(job('shared', { backoffLimit: 1 })),
     ]);
     const file = manifests(job('shared', { backoffLimit: 4 }));
-    const r = await cli(['apply', '--server', server, file]);
+    const r = await cli(['apply', '--server', double.server, file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
       'Job/ai-agents/shared conflict: Apply failed with 1 conflict: conflict with "kubectl"',
     );
     expect(r.stdout).toContain('--force-conflicts');
-    const forced = await cli(['apply', '--server', server, '--force-conflicts', file]);
+    const forced = await cli(['apply', '--server', double.server, '--force-conflicts', file]);
     expect(forced.stdout.trim()).toBe('Job/ai-agents/shared configured');
   }, 60_000);
 
   test('a changed pod template of a finished Job: reported, then recreated only when asked', async () => {
     expect(
-      (await cli(['apply', '--server', server, '--wait', manifests(job('migrate'))])).code,
+      (await cli(['apply', '--server', double.server, '--wait', manifests(job('migrate'))])).code,
     ).toBe(0);
     const changed = manifests(job('migrate', {}, 'busybox:1.37'));
-    const r = await cli(['apply', '--server', server, changed]);
+    const r = await cli(['apply', '--server', double.server, changed]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
       'immutable: the Job exists with a different pod template (spec.template.spec.containers[0].image: "busybox:1.36" → "busybox:1.37")',
     );
     expect(r.stdout).toContain('--recreate-finished-jobs');
-    const again = await cli(['apply', '--server', server, '--recreate-finished-jobs', changed]);
-    expect(again.stdout.trim()).toBe('Job/ai-agents/migrate recreated');
-    expect(api.requests.filter((q) => q.startsWith('DELETE'))).toHaveLength(1);
-  }, 60_000);
-
-  test('--dry-run=server changes nothing', async () => {
-    const r = await cli([
+    const again = await cli([
       'apply',
       '--server',
-      server,
-      '--dry-run',
-      'server',
-      manifests(job('preview')),
+      double.server,
+      '--recreate-finished-jobs',
+      changed,
     ]);
-    expect(r.code).toBe(0);
-    expect(api.objects.size).toBe(0);
+    expect(again.stdout.trim()).toBe('Job/ai-agents/migrate recreated');
+    expect(double.api.requests.filter((q) => q.startsWith('DELETE'))).toHaveLength(1);
   }, 60_000);
 });
 

@@ -35,6 +35,9 @@ const RESOURCES: Resource[] = [
   { group: 'batch', version: 'v1', plural: 'cronjobs', kind: 'CronJob', namespaced: true },
 ];
 
+/** Pod reasons the simulated controller turns into a pod that never starts. */
+const STUCK = ['ImagePullBackOff', 'CreateContainerConfigError', 'Unschedulable'];
+
 const VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 
 function resourceList(group: string, version: string): Obj {
@@ -58,6 +61,8 @@ export interface Fault {
   readonly pathIncludes?: string;
   readonly status: number;
   readonly retryAfterSeconds?: number;
+  /** Never answer (the request hangs until the client gives up). @default false */
+  readonly hang?: boolean;
   /** How many requests it affects. */
   times: number;
 }
@@ -68,12 +73,15 @@ export class ApiDouble {
   /** Every request, as `METHOD path`. */
   public readonly requests: string[] = [];
   public readonly faults: Fault[] = [];
+  /** Namespaces that exist without a Namespace object having been applied. */
+  public readonly namespaces = new Set(['default', 'kube-system', 'ai-agents']);
   private server?: Server;
   private version = 1;
   private readonly watchers = new Set<{
     plural: string;
     namespace?: string;
     res: ServerResponse;
+    selects: (o: Obj) => boolean;
   }>();
   private ticker?: NodeJS.Timeout;
 
@@ -116,6 +124,7 @@ export class ApiDouble {
     );
     if (fault) {
       fault.times--;
+      if (fault.hang) return;
       if (fault.retryAfterSeconds !== undefined)
         res.setHeader('Retry-After', String(fault.retryAfterSeconds));
       return this.send(res, fault.status, status(fault.status, 'injected fault'));
@@ -161,14 +170,13 @@ export class ApiDouble {
     const key = `${plural}/${namespace ?? ''}/${name ?? ''}`;
     if (req.method === 'GET' && !name) {
       if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
-        return this.watch(res, plural, namespace);
+        return this.watch(res, plural, namespace, selector(url.searchParams.get('labelSelector')));
       }
-      const selector = url.searchParams.get('labelSelector');
-      const [selKey, selValue] = selector ? selector.split('=') : [];
+      const selects = selector(url.searchParams.get('labelSelector'));
       const items = [...this.objects.entries()]
         .filter(([k]) => k.startsWith(`${plural}/${namespace ? `${namespace}/` : ''}`))
         .map(([, o]) => o)
-        .filter((o) => !selKey || o.metadata.labels?.[selKey] === selValue);
+        .filter(selects);
       return this.send(res, 200, {
         kind: `${resource.kind}List`,
         apiVersion: resource.group ? 'batch/v1' : 'v1',
@@ -215,6 +223,14 @@ export class ApiDouble {
     existing: Obj | undefined,
   ): void {
     if (!existing) {
+      if (
+        resource.namespaced &&
+        namespace &&
+        !this.namespaces.has(namespace) &&
+        !this.objects.has(`namespaces//${namespace}`)
+      ) {
+        return this.send(res, 404, status(404, `namespaces "${namespace}" not found`, 'NotFound'));
+      }
       const created: Obj = {
         ...applied,
         metadata: {
@@ -276,12 +292,17 @@ export class ApiDouble {
     return this.send(res, 200, updated);
   }
 
-  private watch(res: ServerResponse, plural: string, namespace?: string): void {
+  private watch(
+    res: ServerResponse,
+    plural: string,
+    namespace: string | undefined,
+    selects: (o: Obj) => boolean,
+  ): void {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
-    const w = { plural, namespace, res };
+    const w = { plural, namespace, res, selects };
     this.watchers.add(w);
     for (const [k, o] of this.objects) {
-      if (k.startsWith(`${plural}/${namespace ? `${namespace}/` : ''}`))
+      if (k.startsWith(`${plural}/${namespace ? `${namespace}/` : ''}`) && selects(o))
         res.write(`${JSON.stringify({ type: 'ADDED', object: o })}\n`);
     }
     res.on('close', () => this.watchers.delete(w));
@@ -289,7 +310,11 @@ export class ApiDouble {
 
   private notify(type: string, plural: string, object: Obj): void {
     for (const w of this.watchers) {
-      if (w.plural === plural && (!w.namespace || w.namespace === object.metadata.namespace)) {
+      if (
+        w.plural === plural &&
+        (!w.namespace || w.namespace === object.metadata.namespace) &&
+        w.selects(object)
+      ) {
         w.res.write(`${JSON.stringify({ type, object })}\n`);
       }
     }
@@ -316,7 +341,14 @@ export class ApiDouble {
       const status: Obj = { active: 0, succeeded: 0, failed: 0, ...job.status };
       const completions = job.spec.completions ?? 1;
       const image: string = job.spec.template?.spec?.containers?.[0]?.image ?? '';
-      if (image.includes('fail')) {
+      const podReason = job.metadata.annotations?.['test.cdk8s-batch/pod-reason'];
+      if (!image.includes('fail') && STUCK.includes(podReason)) {
+        // A pod that never starts: the Job stays active and makes no progress.
+        if (status.active > 0) continue;
+        status.active = 1;
+        // The kubelet reports the waiting reason after the controller counts the pod active.
+        setTimeout(() => this.stuckPod(job, podReason), 50);
+      } else if (image.includes('fail')) {
         status.failed++;
         this.failedPod(job, status.failed);
         if (status.failed > (job.spec.backoffLimit ?? 6)) {
@@ -328,7 +360,10 @@ export class ApiDouble {
               type: 'Failed',
               status: 'True',
               reason,
-              message: `Job has reached the specified backoff limit`,
+              message:
+                reason === 'DeadlineExceeded'
+                  ? 'Job was active longer than specified deadline'
+                  : 'Job has reached the specified backoff limit',
             },
           ];
         }
@@ -351,6 +386,65 @@ export class ApiDouble {
     }
   }
 
+  /** A pending pod of `job` that cannot start, for `reason`. */
+  private stuckPod(job: Obj, reason: string): void {
+    const name = `${job.metadata.name}-pending`;
+    const image = job.spec.template?.spec?.containers?.[0]?.image;
+    const status =
+      reason === 'Unschedulable'
+        ? {
+            phase: 'Pending',
+            conditions: [
+              {
+                type: 'PodScheduled',
+                status: 'False',
+                reason,
+                message: '0/3 nodes are available: 3 Insufficient nvidia.com/gpu.',
+              },
+            ],
+          }
+        : {
+            phase: 'Pending',
+            containerStatuses: [
+              {
+                name: 'main',
+                state: {
+                  waiting: {
+                    reason,
+                    message:
+                      reason === 'CreateContainerConfigError'
+                        ? 'secret "openai" not found'
+                        : `Back-off pulling image "${image}"`,
+                  },
+                },
+              },
+            ],
+          };
+    this.addPod(job, name, status);
+  }
+
+  private addPod(job: Obj, name: string, podStatus: Obj): void {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name,
+        namespace: job.metadata.namespace,
+        labels: {
+          'batch.kubernetes.io/job-name': job.metadata.name,
+          'job-name': job.metadata.name,
+        },
+        annotations: {
+          'test.cdk8s-batch/log': job.metadata.annotations?.['test.cdk8s-batch/log'] ?? '',
+        },
+        resourceVersion: String(++this.version),
+      },
+      status: podStatus,
+    };
+    this.objects.set(`pods/${job.metadata.namespace}/${name}`, pod);
+    this.notify('ADDED', 'pods', pod);
+  }
+
   /** A failed pod of `job`, with the reason and log from its annotations. */
   private failedPod(job: Obj, n: number): void {
     const annotations = job.metadata.annotations ?? {};
@@ -358,30 +452,17 @@ export class ApiDouble {
     const waiting = ['ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError'].includes(
       reason,
     );
-    const name = `${job.metadata.name}-${n}`;
-    const pod = {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        name,
-        namespace: job.metadata.namespace,
-        labels: { 'batch.kubernetes.io/job-name': job.metadata.name },
-        annotations: { 'test.cdk8s-batch/log': annotations['test.cdk8s-batch/log'] ?? '' },
-        resourceVersion: String(++this.version),
-      },
-      status: {
-        phase: 'Failed',
-        containerStatuses: [
-          {
-            name: 'main',
-            state: waiting
-              ? { waiting: { reason } }
-              : { terminated: { reason, exitCode: reason === 'OOMKilled' ? 137 : 1 } },
-          },
-        ],
-      },
-    };
-    this.objects.set(`pods/${job.metadata.namespace}/${name}`, pod);
+    this.addPod(job, `${job.metadata.name}-${n}`, {
+      phase: 'Failed',
+      containerStatuses: [
+        {
+          name: 'main',
+          state: waiting
+            ? { waiting: { reason } }
+            : { terminated: { reason, exitCode: reason === 'OOMKilled' ? 137 : 1 } },
+        },
+      ],
+    });
   }
 
   private send(res: ServerResponse, code: number, payload: unknown): void {
@@ -389,6 +470,17 @@ export class ApiDouble {
     res.writeHead(code, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(payload));
   }
+}
+
+/** A label selector of `key=value` and `key` (exists) terms, comma separated. */
+function selector(text: string | null): (o: Obj) => boolean {
+  const terms = (text ?? '').split(',').filter(Boolean);
+  return (o) =>
+    terms.every((term) => {
+      const [key, value] = term.split('=');
+      const label = o.metadata?.labels?.[key];
+      return value === undefined ? label !== undefined : label === value;
+    });
 }
 
 function strip(v: unknown): unknown {
@@ -417,4 +509,15 @@ function body(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(text));
     req.on('error', reject);
   });
+}
+
+/** A fresh double for each test of the enclosing describe; read `.api` and `.server` in tests. */
+export function useApiDouble(): { readonly api: ApiDouble; readonly server: string } {
+  const current = {} as { api: ApiDouble; server: string };
+  beforeEach(async () => {
+    current.api = new ApiDouble();
+    current.server = await current.api.start();
+  });
+  afterEach(() => current.api.stop());
+  return current;
 }

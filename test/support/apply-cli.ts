@@ -1,0 +1,98 @@
+/** Runs the cdk8s-batch bin (and kubectl) in child processes, for the apply tests. */
+import { execFile, spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { promisify } from 'util';
+import { stringify } from 'yaml';
+
+export const ROOT = join(__dirname, '..', '..');
+export const exec = promisify(execFile);
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The bin in a child process: client-node is an ES module, which jest's CommonJS runtime
+ * cannot import. `env` is added to the child's environment (KUBECONFIG, HOME).
+ */
+export async function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  try {
+    const r = await exec(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const { code, stdout, stderr } = e as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+/** The real kubectl on PATH; fails loudly (never skips) when there is none. */
+export function requireKubectl(): void {
+  const probe = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    throw new Error(
+      'kubectl is required to check the API double against the real client and was not found on PATH; install it (https://kubernetes.io/docs/tasks/tools/)',
+    );
+  }
+}
+
+/**
+ * The bin under a pseudo-terminal (util-linux `script`), as a user at a terminal runs it;
+ * returns the exit code and the screen without escape sequences.
+ */
+export async function onTerminal(args: string[]): Promise<{ code: number; screen: string }> {
+  const command = [process.execPath, '--import', 'tsx', 'src/cli/main.ts', ...args].join(' ');
+  let code = 0;
+  let stdout: string;
+  try {
+    ({ stdout } = await exec('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, TERM: 'xterm' },
+    }));
+  } catch (e) {
+    ({ code, stdout } = e as { code: number; stdout: string });
+  }
+  // eslint-disable-next-line no-control-regex -- stripping the terminal's escape sequences
+  return { code, screen: stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '') };
+}
+
+/** The real kubectl against `server`, with no kubeconfig. */
+export async function kubectl(server: string, args: string[]): Promise<string> {
+  requireKubectl();
+  const r = await exec('kubectl', ['--server', server, ...args], {
+    env: { ...process.env, KUBECONFIG: '/dev/null' },
+  });
+  return r.stdout;
+}
+
+/** A Job in ai-agents; the double's controller reads the `test.cdk8s-batch/*` annotations. */
+export function job(
+  name: string,
+  spec: Record<string, unknown> = {},
+  image = 'busybox:1.36',
+  annotations?: Record<string, string>,
+) {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name, namespace: 'ai-agents', ...(annotations ? { annotations } : {}) },
+    spec: {
+      ...spec,
+      template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image }] } },
+    },
+  };
+}
+
+/** Writes `objects` as one multi-document YAML file; returns its path. */
+export function manifests(...objects: object[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'apply-'));
+  const file = join(dir, 'app.k8s.yaml');
+  writeFileSync(file, objects.map((o) => stringify(o)).join('---\n'));
+  return file;
+}
