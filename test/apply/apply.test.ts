@@ -181,7 +181,13 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
       retryAfterSeconds: 1,
       times: 1,
     });
-    const drop = setTimeout(() => double.api.dropWatches(), 1500);
+    // Drop every watch once the Job is a third done, as an API server restart would.
+    const drop = setInterval(() => {
+      if (double.api.objects.get('jobs/ai-agents/flaky')?.status?.succeeded >= 20) {
+        clearInterval(drop);
+        double.api.dropWatches();
+      }
+    }, 5);
     const r = await cli([
       'apply',
       '--server',
@@ -189,11 +195,24 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
       '--wait',
       manifests(job('flaky', { completions: 60 })),
     ]);
-    clearTimeout(drop);
+    clearInterval(drop);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Job/ai-agents/flaky: Complete');
     expect(double.api.objects.size).toBe(1);
     expect(double.api.requests.filter((q) => q.startsWith('PATCH')).length).toBe(3);
+    // The read that got the 429 was asked again only after its Retry-After (1 s).
+    const reads = double.api.requests
+      .map((q, i) => [q, double.api.requestTimes[i]] as const)
+      .filter(([q]) => q === 'GET /apis/batch/v1/namespaces/ai-agents/jobs/flaky');
+    expect(reads[1][1] - reads[0][1]).toBeGreaterThanOrEqual(950);
+    // The watch was dropped mid-run and opened again; no line was printed twice.
+    const watches = double.api.requests.filter(
+      (q) => q === 'GET /apis/batch/v1/namespaces/ai-agents/jobs',
+    );
+    expect(watches.length).toBeGreaterThanOrEqual(2);
+    const lines = r.stdout.trim().split('\n');
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(lines).toContain('Job/ai-agents/flaky: 30/60 succeeded, 1 active, 0 failed');
   }, 60_000);
 
   test('a field owned by another manager is a conflict naming it; --force-conflicts takes it over', async () => {
@@ -250,7 +269,10 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
       '--wait',
       '--timeout',
       '5m',
-      manifests({ ...job(name), metadata: { name } }),
+      manifests({
+        ...job(name, { ttlSecondsAfterFinished: 600 }),
+        metadata: { name },
+      }),
     ]);
     expect(r.code).toBe(0);
   },

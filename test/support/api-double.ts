@@ -72,6 +72,8 @@ export class ApiDouble {
   public readonly objects = new Map<string, Obj>();
   /** Every request, as `METHOD path`. */
   public readonly requests: string[] = [];
+  /** When each of `requests` arrived (Date.now()). */
+  public readonly requestTimes: number[] = [];
   public readonly faults: Fault[] = [];
   /** Namespaces that exist without a Namespace object having been applied. */
   public readonly namespaces = new Set(['default', 'kube-system', 'ai-agents']);
@@ -116,6 +118,7 @@ export class ApiDouble {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname.replace(/\/$/, '');
     this.requests.push(`${req.method} ${path}`);
+    this.requestTimes.push(Date.now());
     const fault = this.faults.find(
       (f) =>
         f.times > 0 &&
