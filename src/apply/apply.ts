@@ -16,6 +16,12 @@ type Manifest = KubeObject;
 export interface ApplyResult {
   /** `Kind/namespace/name`. */
   readonly object: string;
+  /** The object's kind, e.g. `Job`. */
+  readonly kind: string;
+  /** The object's name. */
+  readonly name: string;
+  /** The object's namespace, where apply put it. @default none for cluster-scoped kinds */
+  readonly namespace?: string;
   /** What happened; conflict, immutable and failed make the CLI exit 1. */
   readonly action:
     'created' | 'configured' | 'unchanged' | 'recreated' | 'conflict' | 'immutable' | 'failed';
@@ -45,6 +51,14 @@ export const FIELD_MANAGER = 'cdk8s-batch';
 const ORDER = ['Namespace', 'ServiceAccount', 'ConfigMap', 'Secret', 'PersistentVolumeClaim'];
 const rank = (kind: string) =>
   ORDER.includes(kind) ? ORDER.indexOf(kind) : ORDER.length + (kind === 'CronJob' ? 1 : 0);
+
+type Outcome = Omit<ApplyResult, 'kind' | 'name' | 'namespace'>;
+
+const identity = (o: Manifest) => ({
+  kind: o.kind,
+  name: o.metadata.name,
+  ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
+});
 
 function describe(o: Manifest): string {
   return [o.kind, o.metadata?.namespace, o.metadata?.name].filter(Boolean).join('/');
@@ -126,13 +140,13 @@ export async function apply(
     let next = 0;
     const worker = async () => {
       for (let i = next++; i < group.length; i = next++)
-        results[offset + i] = await applyOne(group[i]);
+        results[offset + i] = { ...identity(group[i]), ...(await applyOne(group[i])) };
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
   }
   return results;
 
-  async function applyOne(o: Manifest): Promise<ApplyResult> {
+  async function applyOne(o: Manifest): Promise<Outcome> {
     const object = describe(o);
     const header = {
       apiVersion: o.apiVersion,
@@ -207,7 +221,7 @@ export async function apply(
     object: string,
     existing: Manifest | undefined,
     dryRun: ApplyResult['dryRun'],
-  ): ApplyResult {
+  ): Outcome {
     const changes = changedPaths(existing?.spec?.template, o.spec?.template, 'spec.template');
     return {
       object,
@@ -218,7 +232,7 @@ export async function apply(
   }
 
   /** A client dry run: what apply would do, judged from the live object. */
-  function predict(o: Manifest, object: string, existing: Manifest | undefined): ApplyResult {
+  function predict(o: Manifest, object: string, existing: Manifest | undefined): Outcome {
     if (!existing) return { object, action: 'created', dryRun: 'client' };
     if (isSubsetOf(o, existing)) return { object, action: 'unchanged', dryRun: 'client' };
     if (o.kind === 'Job' && !isSubsetOf(o.spec?.template, existing.spec?.template)) {

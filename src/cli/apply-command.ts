@@ -172,6 +172,12 @@ async function progressBars(out: (line: string) => void) {
   );
   const bars = new Map<string, ReturnType<typeof multi.create>>();
   const outcomes: string[] = [];
+  // Ctrl-C: give the terminal its cursor back, then leave as an interrupted command does.
+  const interrupted = () => {
+    multi.stop();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   return {
     log: (line: string) => {
       // Counts are the bars' job; outcomes and explanations go below the bars once they
@@ -198,6 +204,7 @@ async function progressBars(out: (line: string) => void) {
       }
     },
     stop: () => {
+      process.removeListener('SIGINT', interrupted);
       if (bars.size > 0) multi.update(); // flush what multi.log holds
       multi.stop();
       outcomes.forEach((line) => out(line));

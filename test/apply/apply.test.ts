@@ -2,6 +2,8 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { useApiDouble } from '../support/api-double';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 import { ROOT, cli, exec, job, kubectl, manifests, onTerminal } from '../support/apply-cli';
 
 describe('cdk8s-batch apply and wait against the API server double', () => {
@@ -82,6 +84,25 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
     expect(screen).toMatch(/Job\/ai-agents\/bars \[[█░]+\] 3\/3 succeeded, 0 active, 0 failed/);
     expect(screen).toContain('Job/ai-agents/bars: Complete');
     expect(screen).not.toContain('1/3 succeeded, 1 active, 0 failed\r\nJob'); // no plain lines per change
+  }, 60_000);
+
+  test('Ctrl-C on a terminal gives the cursor back and exits 130', async () => {
+    const file = manifests(job('held', { suspend: true }));
+    const { code, raw } = await onTerminal(
+      ['apply', '--server', double.server, '--wait', file],
+      async () => {
+        // Once the bar is up (the Job was read by wait), interrupt the command.
+        while (!double.api.requests.some((q) => q.endsWith('/jobs/held'))) await sleep(50);
+        await sleep(1000);
+        // The node process only: `script`'s own command line holds the same words.
+        const node = `^${process.execPath} --import tsx src/cli/main.ts apply --server ${double.server}`;
+        await exec('pkill', ['-INT', '-f', node]);
+      },
+    );
+    expect(code).toBe(130);
+    const hidden = raw.indexOf('\x1b[?25l');
+    expect(hidden).toBeGreaterThan(-1);
+    expect(raw.indexOf('\x1b[?25h', hidden)).toBeGreaterThan(hidden);
   }, 60_000);
 
   test('a failed Job names its reason and exits 1', async () => {

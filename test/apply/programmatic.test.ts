@@ -21,7 +21,7 @@ async function main() {
   const results = await apply(objects, { server: ${JSON.stringify(double.server)} });
   const seen: string[] = [];
   const waited = await waitForJobs(
-    results.map((r) => ({ name: r.object.split('/')[2], namespace: 'ai-agents' })),
+    results.map((r) => ({ name: r.name, namespace: r.namespace! })),
     { server: ${JSON.stringify(double.server)}, timeoutMs: 20_000, onProgress: (job, p) => seen.push(job + ' ' + p.line) },
   );
   console.log(JSON.stringify({ results, waited, seen }));
@@ -33,8 +33,20 @@ main();
     const r = await exec(process.execPath, ['--import', 'tsx', script], { cwd: ROOT });
     const { results, waited, seen } = JSON.parse(r.stdout);
     expect(results).toEqual([
-      { object: 'Job/ai-agents/ingest', action: 'created' },
-      { object: 'Job/ai-agents/broken', action: 'created' },
+      {
+        object: 'Job/ai-agents/ingest',
+        kind: 'Job',
+        name: 'ingest',
+        namespace: 'ai-agents',
+        action: 'created',
+      },
+      {
+        object: 'Job/ai-agents/broken',
+        kind: 'Job',
+        name: 'broken',
+        namespace: 'ai-agents',
+        action: 'created',
+      },
     ]);
     expect(waited.outcome).toBe('failed');
     expect(waited.jobs).toEqual({

@@ -46,20 +46,25 @@ export function requireKubectl(): void {
  * The bin under a pseudo-terminal (util-linux `script`), as a user at a terminal runs it;
  * returns the exit code and the screen without escape sequences.
  */
-export async function onTerminal(args: string[]): Promise<{ code: number; screen: string }> {
+export async function onTerminal(
+  args: string[],
+  whileRunning?: () => Promise<void>,
+): Promise<{ code: number; screen: string; raw: string }> {
   const command = [process.execPath, '--import', 'tsx', 'src/cli/main.ts', ...args].join(' ');
   let code = 0;
   let stdout: string;
+  const running = exec('script', ['-qec', command, '/dev/null'], {
+    cwd: ROOT,
+    env: { ...process.env, TERM: 'xterm' },
+  });
+  await whileRunning?.();
   try {
-    ({ stdout } = await exec('script', ['-qec', command, '/dev/null'], {
-      cwd: ROOT,
-      env: { ...process.env, TERM: 'xterm' },
-    }));
+    ({ stdout } = await running);
   } catch (e) {
     ({ code, stdout } = e as { code: number; stdout: string });
   }
   // eslint-disable-next-line no-control-regex -- stripping the terminal's escape sequences
-  return { code, screen: stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '') };
+  return { code, raw: stdout, screen: stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '') };
 }
 
 /** The real kubectl against `server`, with no kubeconfig. */
