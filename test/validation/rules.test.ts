@@ -819,6 +819,24 @@ const cases: Case[] = [
     field: 'spec.schedule',
   },
   {
+    name: '@every 500ms runs every second',
+    manifest: tweak(cronJob, (m) => (m.spec.schedule = '@every 500ms')),
+    rule: 'cronjob-every-rounded',
+    field: 'spec.schedule',
+  },
+  {
+    name: 'a negative @every runs every second',
+    manifest: tweak(cronJob, (m) => (m.spec.schedule = '@every -5m')),
+    rule: 'cronjob-every-rounded',
+    field: 'spec.schedule',
+  },
+  {
+    name: '@every 1.5s runs every second',
+    manifest: tweak(cronJob, (m) => (m.spec.schedule = '@every 1.5s')),
+    rule: 'cronjob-every-rounded',
+    field: 'spec.schedule',
+  },
+  {
     name: 'Allow overlap on a GPU job',
     manifest: tweak(cronJob, (m) => {
       pod(m).containers[0].resources = {
@@ -947,6 +965,13 @@ describe('the rule catalogue on plain manifests', () => {
     )();
     expect(validateManifest(m)).toEqual([]);
   });
+
+  test.each(['@every 15m', '@every 1h30m', '@every 1s', '@every 2.5m'])(
+    'a whole-second %s is not rounded and gives no problem',
+    (schedule) => {
+      expect(validateManifest(tweak(cronJob, (m) => (m.spec.schedule = schedule))())).toEqual([]);
+    },
+  );
 
   test('objects of other kinds and non-objects give no problems, never an exception', () => {
     expect(validateManifest({ kind: 'ConfigMap' })).toEqual([]);

@@ -1,4 +1,4 @@
-import { parseSchedule } from '../../schedule/cron';
+import { parseGoDuration, parseSchedule } from '../../schedule/cron';
 import { canFire } from '../../schedule/fires';
 import { timeZoneProblem } from '../../schedule/time-zone';
 import { dstSurprises } from '../../schedule/dst';
@@ -129,6 +129,30 @@ export const startingDeadline: Rule = {
         },
       );
     }
+  },
+};
+
+export const everyRounded: Rule = {
+  id: 'cronjob-every-rounded',
+  family: 2,
+  severity: 'warning',
+  scope: 'cronjob',
+  summary:
+    '@every is a whole number of seconds, at least 1 s: robfig/cron rounds anything else, so 500ms or -5m runs every second',
+  check(ctx) {
+    const value = ctx.spec.schedule;
+    if (typeof value !== 'string' || !value.startsWith('@every ')) return;
+    const parsed = parseSchedule(value);
+    if (!parsed.ok || parsed.schedule.kind !== 'every') return;
+    const asked = parseGoDuration(value.slice('@every '.length));
+    if (asked === parsed.schedule.seconds) return;
+    ctx.report(
+      `${ctx.specPath}.schedule`,
+      asked < 1
+        ? `runs every second: robfig/cron turns an interval below 1 s (here ${asked} s) into 1 s`
+        : `runs every ${parsed.schedule.seconds} s: robfig/cron drops the fraction of a second`,
+      { value, fix: 'use a positive whole number of seconds or more, e.g. "@every 15m"' },
+    );
   },
 };
 
