@@ -8,7 +8,7 @@ import {
 } from './client';
 
 import { statusCodeOf, statusMessageOf } from './api-error';
-import { KubeObject } from './kube-object';
+import { KubeObject, trueCondition } from './kube-object';
 
 type Manifest = KubeObject;
 
@@ -65,9 +65,7 @@ function describe(o: Manifest): string {
 }
 
 const isFinished = (job: Manifest | undefined) =>
-  (job?.status?.conditions ?? []).some(
-    (c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
-  );
+  trueCondition(job, 'Complete', 'Failed') !== undefined;
 
 /** Whether every field `manifest` sets has the same value in `live` (what the server adds is ignored). */
 export function isSubsetOf(manifest: unknown, live: unknown): boolean {

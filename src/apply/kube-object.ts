@@ -28,3 +28,8 @@ export interface KubeObject {
     }[];
   };
 }
+
+/** The first condition of `object` whose type is one of `types` and whose status is True. */
+export function trueCondition(object: KubeObject | undefined, ...types: string[]) {
+  return object?.status?.conditions?.find((c) => types.includes(c.type) && c.status === 'True');
+}

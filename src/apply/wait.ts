@@ -1,6 +1,6 @@
 import { ClusterOptions, kubeConfig, loadClientNode, retrying } from './client';
 import { statusCodeOf } from './api-error';
-import { KubeObject } from './kube-object';
+import { KubeObject, trueCondition } from './kube-object';
 import { explainFailure, stuckReason } from './pod-reasons';
 
 type Manifest = KubeObject;
@@ -52,17 +52,14 @@ function completionsOf(job: Manifest): number | undefined {
 
 function progress(job: Manifest): { line: string; terminal?: 'complete' | 'failed' } {
   const s = job.status ?? {};
-  const conditions = s.conditions ?? [];
-  const failed = conditions.find(
-    (c) => (c.type === 'Failed' || c.type === 'FailureTarget') && c.status === 'True',
-  );
+  // FailureTarget: 1.31+ sets Failed only once the pods have terminated.
+  const failed = trueCondition(job, 'Failed', 'FailureTarget');
   if (failed)
     return {
       line: `Failed (${failed.reason ?? 'unknown'}): ${failed.message ?? ''}`.trim(),
       terminal: 'failed',
     };
-  if (conditions.some((c) => c.type === 'Complete' && c.status === 'True'))
-    return { line: 'Complete', terminal: 'complete' };
+  if (trueCondition(job, 'Complete')) return { line: 'Complete', terminal: 'complete' };
   if (job.spec?.suspend === true) {
     const queue = job.metadata.labels?.[KUEUE_QUEUE_LABEL];
     return {
