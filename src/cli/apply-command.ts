@@ -31,7 +31,7 @@ const clusterOf = (opts: ClusterCliOptions) => ({
   requestTimeoutMs: opts.requestTimeout,
 });
 
-/** The Jobs among `objects`, in the namespace apply put them in. */
+/** The Jobs among `objects`, in the namespace apply puts them in. */
 async function jobsOf(objects: readonly ManifestObject[], opts: ClusterCliOptions) {
   const { defaultNamespace } = await import('../apply/client');
   const namespace = await defaultNamespace(clusterOf(opts));
@@ -91,7 +91,11 @@ export async function runApply(
     const bad = results.some((r) => ['conflict', 'immutable', 'failed'].includes(r.action));
     if (bad) return EXIT.failed;
     if (!opts.wait || opts.dryRun) return EXIT.ok;
-    return follow(await jobsOf(objects, opts), opts, io);
+    // apply has resolved every Job's namespace already; follow them where it put them.
+    const jobs = results.flatMap((r) =>
+      r.kind === 'Job' && r.namespace ? [{ name: r.name, namespace: r.namespace }] : [],
+    );
+    return follow(jobs, opts, io);
   });
 }
 
