@@ -2,9 +2,7 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { useApiDouble } from '../support/api-double';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-import { ROOT, cli, exec, job, kubectl, manifests, onTerminal } from '../support/apply-cli';
+import { ROOT, cli, exec, job, kubectl, manifests, onTerminal, sleep } from '../support/apply-cli';
 
 describe('cdk8s-batch apply and wait against the API server double', () => {
   const double = useApiDouble();

@@ -1,5 +1,5 @@
 import { useApiDouble } from '../support/api-double';
-import { cli, job, kubectl, manifests, onTerminal } from '../support/apply-cli';
+import { cli, job, kubectl, manifests, onTerminal, sleep } from '../support/apply-cli';
 
 const lines = (...l: string[]) => [...l, ''].join('\n');
 
@@ -85,7 +85,7 @@ describe('wait says why a Job is stuck or failed', () => {
   test('a Job that is not there yet is said so, then followed once it is created', async () => {
     const file = manifests(job('later', { completions: 2 }));
     const waiting = cli(['wait', '--server', double.server, '--timeout', '20s', file]);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await sleep(2500);
     await cli(['apply', '--server', double.server, file]);
     const r = await waiting;
     expect(r.code).toBe(0);
@@ -97,7 +97,7 @@ describe('wait says why a Job is stuck or failed', () => {
     const file = manifests(job('doomed', { suspend: true }));
     await cli(['apply', '--server', double.server, file]);
     const waiting = cli(['wait', '--server', double.server, file]);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await sleep(2500);
     await kubectl(double.server, ['delete', 'job', 'doomed', '-n', 'ai-agents', '--wait=false']);
     const r = await waiting;
     expect(r.code).toBe(1);

@@ -9,6 +9,12 @@ import { stringify } from 'yaml';
 export const ROOT = join(__dirname, '..', '..');
 export const exec = promisify(execFile);
 
+/** The bin from source: node with tsx, run from the repository root. */
+const BIN = ['--import', 'tsx', 'src/cli/main.ts'];
+
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export interface Run {
   code: number;
   stdout: string;
@@ -21,7 +27,7 @@ export interface Run {
  */
 export async function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   try {
-    const r = await exec(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    const r = await exec(process.execPath, [...BIN, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
     });
@@ -50,7 +56,7 @@ export async function onTerminal(
   args: string[],
   whileRunning?: () => Promise<void>,
 ): Promise<{ code: number; screen: string; raw: string }> {
-  const command = [process.execPath, '--import', 'tsx', 'src/cli/main.ts', ...args].join(' ');
+  const command = [process.execPath, ...BIN, ...args].join(' ');
   let code = 0;
   let stdout: string;
   const running = exec('script', ['-qec', command, '/dev/null'], {
