@@ -3,7 +3,14 @@ import * as cronJob from './rules/cron-job';
 import * as failureAndSuccess from './rules/failure-and-success-policy';
 import * as jobSpec from './rules/job-spec';
 import * as metadata from './rules/metadata';
+import * as container from './rules/container';
+import * as decoding from './rules/decoding';
+import * as env from './rules/env';
 import * as pod from './rules/pod';
+import * as resources from './rules/resources';
+import * as scheduling from './rules/scheduling';
+import * as security from './rules/security';
+import * as volumes from './rules/volumes';
 import * as reviewer from './rules/reviewer';
 import * as served from './rules/served-fields';
 
@@ -24,11 +31,18 @@ function isRule(value: unknown): value is Rule {
 /** Every rule, in report order. Built once when the module loads. */
 export const RULES: readonly Rule[] = rulesOf(
   served,
+  decoding,
   metadata,
   cronJob,
   jobSpec,
   failureAndSuccess,
   pod,
+  container,
+  env,
+  resources,
+  volumes,
+  security,
+  scheduling,
   reviewer,
 );
 

@@ -1,4 +1,5 @@
 import { RULES_BY_SCOPE } from './catalogue';
+import { withServerDefaults } from './defaults';
 import { Problem } from './problem';
 import { Obj, isObj, obj } from './read';
 import { ReportOptions, Rule, RuleContext, RuleScope } from './rule';
@@ -17,11 +18,12 @@ export interface ValidationOptions {
 const EMPTY: Obj = Object.freeze({});
 
 /** Checks one plain manifest object; anything but a batch/v1 Job or CronJob gives no problems. */
-export function validateManifest(manifest: unknown, options: ValidationOptions = {}): Problem[] {
-  if (!isObj(manifest)) return [];
-  const kind = manifest.kind;
+export function validateManifest(written: unknown, options: ValidationOptions = {}): Problem[] {
+  if (!isObj(written)) return [];
+  const kind = written.kind;
   if (kind !== 'Job' && kind !== 'CronJob') return [];
   const targetVersion = options.targetVersion ?? NEWEST_KNOWN_VERSION;
+  const manifest = withServerDefaults(written, targetVersion);
   const allow = options.allow ?? [];
   const problems: Problem[] = [];
   const spec = obj(manifest.spec) ?? EMPTY;

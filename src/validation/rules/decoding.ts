@@ -1,0 +1,2 @@
+/** Rules for how the API server decodes JSON types (filled in by the decoding work). */
+export {};

@@ -1,0 +1,2 @@
+/** Rules for pod scheduling fields (filled in by the pod-spec work). */
+export {};
