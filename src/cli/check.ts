@@ -1,12 +1,155 @@
 import { Problem, describeProblem } from '../validation/problem';
-import { validateManifest } from '../validation/validate-manifest';
+import {
+  enforcedPodSecurity,
+  isBatchWorkload,
+  validateManifest,
+} from '../validation/validate-manifest';
 import { KubernetesVersion } from '../validation/versions';
-import { ManifestObject, ReadError, objectName } from './read-manifests';
+import { ManifestObject, ReadError } from './read-manifests';
 
 /** One problem of one object in one file. */
 export interface Finding extends Problem {
   readonly file: string;
+  /** 1-based line of the field (or of the nearest part of it that is written). @default unknown */
+  readonly line?: number;
+  /** 1-based column of the field. @default unknown */
+  readonly column?: number;
+  readonly kind: string;
+  /** The object's namespace as written. @default none written */
+  readonly namespace?: string;
+  readonly name: string;
+  /** `Kind/name`, as reports print it. */
   readonly object: string;
+}
+
+/** A Job or CronJob that was checked, with its findings. */
+export interface CheckedObject {
+  readonly file: string;
+  readonly line?: number;
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name: string;
+  readonly findings: readonly Finding[];
+}
+
+/** An object the rules could not check because of a bug in cdk8s-batch. */
+export interface InternalError {
+  readonly file: string;
+  readonly object: string;
+  readonly message: string;
+}
+
+export interface CheckOptions {
+  readonly targetVersion: KubernetesVersion;
+  /** Reviewer rules relaxed for every object. @default none */
+  readonly allow?: readonly string[];
+  /** Check the Pod Security "restricted" profile on every object. @default only where a Namespace in the input enforces it */
+  readonly podSecurity?: 'restricted';
+  /** Finds the line and column of a field of an object. @default none */
+  readonly locate?: (
+    source: ManifestObject,
+    field: string,
+  ) => { line: number; column: number } | undefined;
+}
+
+/** Receives the results as they come, so a report can be written while files are read. */
+export interface CheckSink {
+  object(checked: CheckedObject): void;
+  readError(error: ReadError): void;
+  internalError(error: InternalError): void;
+}
+
+const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function metadataOf(o: Record<string, unknown>): Record<string, unknown> {
+  const m = o.metadata;
+  return typeof m === 'object' && m !== null && !Array.isArray(m)
+    ? (m as Record<string, unknown>)
+    : {};
+}
+
+/** The name of a Namespace object that enforces the restricted profile, if it is one. */
+function restrictedNamespace(o: Record<string, unknown>): string | undefined {
+  if (o.kind !== 'Namespace') return undefined;
+  const metadata = metadataOf(o);
+  const labels = metadata.labels;
+  if (typeof labels !== 'object' || labels === null) return undefined;
+  const level = Object.prototype.hasOwnProperty.call(labels, ENFORCE_LABEL)
+    ? (labels as Record<string, unknown>)[ENFORCE_LABEL]
+    : undefined;
+  return level === 'restricted' ? text(metadata.name) : undefined;
+}
+
+/**
+ * Checks every batch Job and CronJob among `sources` and hands each result to `sink` as soon as
+ * it is known. Pod Security findings wait for the end unless asked for, since a Namespace
+ * that enforces the profile may come later in the input. Returns the number checked.
+ */
+export function checkStream(
+  sources: Iterable<ManifestObject | ReadError>,
+  options: CheckOptions,
+  sink: CheckSink,
+): number {
+  const restricted = new Set<string>();
+  const waiting: CheckedObject[] = [];
+  let checked = 0;
+  for (const source of sources) {
+    if (!('object' in source)) {
+      sink.readError(source);
+      continue;
+    }
+    const o = source.object;
+    const ns = restrictedNamespace(o);
+    if (ns !== undefined) restricted.add(ns);
+    if (!isBatchWorkload(o)) continue;
+    checked++;
+    const metadata = metadataOf(o);
+    const kind = String(o.kind);
+    const name = text(metadata.name) ?? text(metadata.generateName) ?? '<unnamed>';
+    const namespace = text(metadata.namespace);
+    const object = `${kind}/${name}`;
+    let problems: Problem[];
+    try {
+      problems = validateManifest(o, {
+        targetVersion: options.targetVersion,
+        allow: options.allow as never,
+        podSecurity: 'restricted',
+      });
+    } catch (e) {
+      sink.internalError({ file: source.file, object, message: String((e as Error)?.stack ?? e) });
+      continue;
+    }
+    const findings = problems.map((p): Finding => ({
+      ...p,
+      file: source.file,
+      ...(options.locate?.(source, p.field) ?? {}),
+      kind,
+      ...(namespace !== undefined ? { namespace } : {}),
+      name,
+      object,
+    }));
+    const line = (source as { line?: number }).line;
+    const result = { file: source.file, line, kind, namespace, name, findings };
+    if (options.podSecurity || !findings.some((f) => f.rule === 'pod-security')) {
+      sink.object(result);
+    } else {
+      waiting.push(result);
+    }
+  }
+  for (const result of waiting) {
+    const enforced = restricted.has(result.namespace || 'default');
+    sink.object({
+      ...result,
+      findings: result.findings.flatMap((f) =>
+        f.rule !== 'pod-security' ? [f] : enforced ? [{ ...f, ...enforcedPodSecurity(f) }] : [],
+      ),
+    });
+  }
+  return checked;
 }
 
 /** The findings of every batch/v1 Job and CronJob among `objects`. */
@@ -15,20 +158,25 @@ export function checkObjects(
   targetVersion: KubernetesVersion,
 ): { findings: Finding[]; checked: number } {
   const findings: Finding[] = [];
-  let checked = 0;
-  for (const { file, object } of objects) {
-    if (object.kind !== 'Job' && object.kind !== 'CronJob') continue;
-    checked++;
-    for (const p of validateManifest(object, { targetVersion })) {
-      findings.push({ ...p, file, object: objectName(object) });
-    }
-  }
+  const checked = checkStream(
+    objects,
+    { targetVersion },
+    {
+      object: (c) => findings.push(...c.findings),
+      readError: () => undefined,
+      internalError: (e) => {
+        throw new Error(e.message);
+      },
+    },
+  );
   return { findings, checked };
 }
 
-/** `file: kind/name field: "value": message; fix`, with ` (warning)` for warnings. */
+/** `file:line:col: kind/name (namespace) field: "value": message; fix [rule]`, ` (warning)` last. */
 export function formatFinding(f: Finding): string {
-  const line = `${f.file}: ${f.object} ${describeProblem(f)}`;
+  const where = f.line !== undefined ? `${f.file}:${f.line}:${f.column ?? 1}` : f.file;
+  const ns = f.namespace ? ` (${f.namespace})` : '';
+  const line = `${where}: ${f.object}${ns} ${describeProblem(f)} [${f.rule}]`;
   return f.severity === 'warning' ? `${line} (warning)` : line;
 }
 

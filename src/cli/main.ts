@@ -4,7 +4,7 @@
  * `schedule` prints every CronJob's next runs in its zone, `apply`, `wait` and `run-now`
  * put manifests on a cluster and follow their Jobs, `init` starts an app.
  * Exit codes: 0 clean, 1 problems found (or a Job failed), 2 bad usage, unreadable input or
- * an unusable kubeconfig, 3 a wait that timed out.
+ * an unusable kubeconfig, 3 a wait that timed out, 70 a bug in cdk8s-batch itself.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import {
@@ -13,7 +13,9 @@ import {
   KubernetesVersion,
   minorOf,
 } from '../validation/versions';
-import { checkObjects, formatFinding, formatReadError } from './check';
+import { checkStream, formatReadError } from './check';
+import { REPORT_FORMATS, ReportFormat, reportWriter } from './report';
+import { RULES } from '../validation/catalogue';
 import { initApp } from './init';
 import {
   ApplyCliOptions,
@@ -44,6 +46,40 @@ function targetVersion(value: string): KubernetesVersion {
     );
   }
   return `1.${minor}`;
+}
+
+/** The exit code of a run that met a bug of cdk8s-batch itself (sysexits' EX_SOFTWARE). */
+export const EXIT_INTERNAL = 70;
+
+const RELAXABLE_RULES = RULES.filter((r) => r.family === 3).map((r) => r.id);
+
+function reportFormat(value: string): ReportFormat {
+  if (!(REPORT_FORMATS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${REPORT_FORMATS.join(', ')}`);
+  }
+  return value as ReportFormat;
+}
+
+function allowList(value: string, previous: string[]): string[] {
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  for (const id of ids) {
+    if (RELAXABLE_RULES.includes(id)) continue;
+    const known = RULES.some((r) => r.id === id);
+    throw new InvalidArgumentError(
+      known
+        ? `${id} cannot be relaxed: the API server or the cluster refuses what it finds (relaxable: ${RELAXABLE_RULES.join(', ')})`
+        : `no rule is called ${id} (relaxable: ${RELAXABLE_RULES.join(', ')})`,
+    );
+  }
+  return [...previous, ...ids];
+}
+
+function podSecurityLevel(value: string): 'restricted' {
+  if (value !== 'restricted') throw new InvalidArgumentError('expected restricted');
+  return value;
 }
 
 function positiveCount(value: string): number {
@@ -85,33 +121,57 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       'check every Job and CronJob in YAML files or folders (- for stdin) with the cdk8s-batch rules',
     )
     .argument('[paths...]', 'files or folders of manifests, or - for standard input', ['dist'])
-    .option('--format <format>', 'text or json', 'text')
+    .option('--format <format>', `${REPORT_FORMATS.join(', ')}`, reportFormat, 'text')
     .option(
       '--target-version <version>',
       'the Kubernetes release to check for',
       targetVersion,
       NEWEST_KNOWN_VERSION,
     )
-    .action((paths: string[], opts: { format: string; targetVersion: KubernetesVersion }) => {
-      if (opts.format !== 'text' && opts.format !== 'json') {
-        io.err(`error: --format must be text or json, not ${JSON.stringify(opts.format)}`);
-        code = 2;
-        return;
-      }
-      const { objects, errors } = readManifests(paths, io.stdin);
-      const { findings, checked } = checkObjects(objects, opts.targetVersion);
-      const errorCount = findings.filter((f) => f.severity === 'error').length;
-      if (opts.format === 'json') {
-        io.out(JSON.stringify({ checked, findings, readErrors: errors }, null, 2));
-      } else {
-        for (const e of errors) io.err(formatReadError(e));
-        for (const f of findings) io.out(formatFinding(f));
-        io.err(
-          `${checked} Job/CronJob object(s) checked for Kubernetes ${opts.targetVersion}: ${errorCount} error(s), ${findings.length - errorCount} warning(s)`,
+    .option(
+      '--allow <rules>',
+      `reviewer rules to relax, comma-separated (${RELAXABLE_RULES.join(', ')})`,
+      allowList,
+      [],
+    )
+    .option(
+      '--pod-security <level>',
+      'check the Pod Security profile on every object (restricted); by default only where a Namespace in the input enforces it',
+      podSecurityLevel,
+    )
+    .action(
+      (
+        paths: string[],
+        opts: {
+          format: ReportFormat;
+          targetVersion: KubernetesVersion;
+          allow: string[];
+          podSecurity?: 'restricted';
+        },
+      ) => {
+        const { objects, errors } = readManifests(paths, io.stdin);
+        const writer = reportWriter(opts.format, io);
+        let failed = false;
+        let internal = false;
+        const checked = checkStream(
+          [...errors, ...objects],
+          { targetVersion: opts.targetVersion, allow: opts.allow, podSecurity: opts.podSecurity },
+          {
+            object(c) {
+              if (c.findings.some((f) => f.severity === 'error')) failed = true;
+              writer.object(c);
+            },
+            readError: (e) => writer.readError(e),
+            internalError(e) {
+              internal = true;
+              writer.internalError(e);
+            },
+          },
         );
-      }
-      code = errors.length > 0 ? 2 : errorCount > 0 ? 1 : 0;
-    });
+        writer.end({ checked, targetVersion: opts.targetVersion });
+        code = internal ? EXIT_INTERNAL : errors.length > 0 ? 2 : failed ? 1 : 0;
+      },
+    );
 
   program
     .command('schedule')
@@ -218,6 +278,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   return code;
 }
 
+/** Exits once everything written to stdout and stderr has reached them (a pipe drains slowly). */
+function exitWhenWritten(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 if (require.main === module) {
   // `cdk8s-batch check dist | head` closes the pipe early: stop quietly, keep the exit code.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -229,13 +299,13 @@ if (require.main === module) {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
   }).then(
-    (code) => {
-      // apply and wait leave watch connections behind; the answer is known, so leave now.
-      process.exit(code);
-    },
+    // apply and wait leave watch connections behind; the answer is known, so leave now.
+    (code) => exitWhenWritten(code),
     (e: unknown) => {
-      process.stderr.write(`cdk8s-batch: ${(e as Error).stack ?? e}\n`);
-      process.exitCode = 2;
+      process.stderr.write(
+        `cdk8s-batch: internal error, a bug in cdk8s-batch (please report it): ${(e as Error)?.stack ?? e}\n`,
+      );
+      exitWhenWritten(EXIT_INTERNAL);
     },
   );
 }

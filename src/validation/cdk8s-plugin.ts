@@ -1,5 +1,5 @@
 import { describeProblem } from './problem';
-import { validateManifest } from './validate-manifest';
+import { RelaxableRule, validateManifest } from './validate-manifest';
 import { KubernetesVersion, NEWEST_KNOWN_VERSION } from './versions';
 
 /** The part of cdk8s-cli's ValidationContext the plugin uses. */
@@ -26,6 +26,10 @@ export interface BatchValidationProperties {
   readonly targetVersion?: KubernetesVersion;
   /** Fail the synth on warnings too. @default false */
   readonly failOnWarnings?: boolean;
+  /** Reviewer rules (family 3) to relax for every object, e.g. `['image-tag']`. @default none */
+  readonly allow?: readonly RelaxableRule[];
+  /** Check every pod template against the Pod Security profile. @default not checked */
+  readonly podSecurity?: 'restricted';
 }
 
 /**
@@ -53,7 +57,12 @@ export class BatchValidation {
         const o = resource as { kind?: unknown; metadata?: { name?: unknown } };
         if (o?.kind !== 'Job' && o?.kind !== 'CronJob') continue;
         checked++;
-        for (const p of validateManifest(resource, { targetVersion })) {
+        const problems = validateManifest(resource, {
+          targetVersion,
+          allow: this.properties.allow,
+          podSecurity: this.properties.podSecurity,
+        });
+        for (const p of problems) {
           const failing = p.severity === 'error' || this.properties.failOnWarnings === true;
           if (failing) failures++;
           context.report.addViolation({

@@ -8,24 +8,46 @@ import { KubernetesVersion, NEWEST_KNOWN_VERSION, serves } from './versions';
 /** The ids of the reviewer rules (family 3), the only ones that can be relaxed. */
 export type RelaxableRule = 'image-tag' | 'secret-literal' | 'pod-security' | 'cronjob-overlap';
 
+/** The annotation that relaxes reviewer rules for one object: `image-tag, secret-literal`. */
+export const ALLOW_ANNOTATION = 'cdk8s-batch/allow';
+
 export interface ValidationOptions {
   /** @default NEWEST_KNOWN_VERSION */
   readonly targetVersion?: KubernetesVersion;
   /** Reviewer rules (family 3) not to apply. @default none */
   readonly allow?: readonly RelaxableRule[];
+  /**
+   * Check the pod template against the Pod Security "restricted" profile. `enforced` when the
+   * object's namespace enforces it, so its pods will be refused (an error, not a warning).
+   * @default not checked
+   */
+  readonly podSecurity?: 'restricted' | 'enforced';
+}
+
+/** Whether an object is a batch Job or CronJob; another group's `kind: Job` (Volcano, ...) is not. */
+export function isBatchWorkload(manifest: unknown): manifest is Obj {
+  if (!isObj(manifest)) return false;
+  if (manifest.kind !== 'Job' && manifest.kind !== 'CronJob') return false;
+  const apiVersion = manifest.apiVersion;
+  if (typeof apiVersion !== 'string' || !apiVersion.includes('/')) return true;
+  return apiVersion.slice(0, apiVersion.indexOf('/')) === 'batch';
 }
 
 const EMPTY: Obj = Object.freeze({});
 
 /** Checks one plain manifest object; anything but a batch/v1 Job or CronJob gives no problems. */
 export function validateManifest(written: unknown, options: ValidationOptions = {}): Problem[] {
-  if (!isObj(written)) return [];
-  const kind = written.kind;
-  if (kind !== 'Job' && kind !== 'CronJob') return [];
+  if (!isBatchWorkload(written)) return [];
+  const kind = written.kind as 'Job' | 'CronJob';
   const targetVersion = options.targetVersion ?? NEWEST_KNOWN_VERSION;
   const manifest = withServerDefaults(written, targetVersion);
-  const allow = options.allow ?? [];
   const problems: Problem[] = [];
+  const annotated = annotationAllow(written, problems);
+  const allow = [
+    ...(options.allow ?? []),
+    ...annotated,
+    ...(options.podSecurity ? [] : ['pod-security']),
+  ].sort();
   const spec = obj(manifest.spec) ?? EMPTY;
   const base = {
     targetVersion,
@@ -36,7 +58,7 @@ export function validateManifest(written: unknown, options: ValidationOptions = 
 
   const rules = compiledRules(targetVersion, allow);
   let current: Rule;
-  const report = reporter(() => current, problems);
+  const report = reporter(() => current, problems, options.podSecurity === 'enforced');
   const run = (scope: RuleScope, ctx: Omit<RuleContext, 'report'>): void => {
     const context: RuleContext = { ...ctx, report };
     for (const rule of rules[scope]) {
@@ -117,10 +139,14 @@ function compiledRules(
   return rules;
 }
 
-function reporter(ruleOf: () => Rule, problems: Problem[]): RuleContext['report'] {
+function reporter(
+  ruleOf: () => Rule,
+  problems: Problem[],
+  podSecurityEnforced: boolean,
+): RuleContext['report'] {
   return (field: string, message: string, options: ReportOptions = {}) => {
     const rule = ruleOf();
-    problems.push({
+    const problem: Problem = {
       rule: rule.id,
       family: rule.family,
       severity: rule.severity ?? 'error',
@@ -128,6 +154,57 @@ function reporter(ruleOf: () => Rule, problems: Problem[]): RuleContext['report'
       ...('value' in options ? { value: options.value } : {}),
       message,
       ...(options.fix ? { fix: options.fix } : {}),
-    });
+    };
+    const enforced = podSecurityEnforced && rule.id === 'pod-security';
+    problems.push(enforced ? { ...problem, ...enforcedPodSecurity(problem) } : problem);
   };
+}
+
+/** A Pod Security finding where the namespace enforces the profile: the pods will be refused. */
+export function enforcedPodSecurity(
+  problem: Problem,
+): Pick<Problem, 'family' | 'severity' | 'message' | 'fix'> {
+  return {
+    family: 2,
+    severity: 'error',
+    message: `${problem.message}: the namespace enforces the restricted profile, so the Job's pods are refused`,
+    fix: 'set the fields the profile requires (the cdk8s-batch constructs do by default)',
+  };
+}
+
+const RELAXABLE = new Set(
+  RULES_BY_SCOPE.object
+    .concat(RULES_BY_SCOPE.cronjob, RULES_BY_SCOPE.job, RULES_BY_SCOPE.pod)
+    .filter((r) => r.family === 3)
+    .map((r) => r.id),
+);
+const KNOWN = new Set(Object.values(RULES_BY_SCOPE).flatMap((rules) => rules.map((r) => r.id)));
+
+/** The rules the object's `cdk8s-batch/allow` annotation relaxes; a rule it cannot relax is reported. */
+function annotationAllow(manifest: Obj, problems: Problem[]): string[] {
+  const annotations = obj(obj(manifest.metadata)?.annotations);
+  const value =
+    annotations && Object.prototype.hasOwnProperty.call(annotations, ALLOW_ANNOTATION)
+      ? annotations[ALLOW_ANNOTATION]
+      : undefined;
+  if (typeof value !== 'string') return [];
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  for (const id of ids) {
+    if (RELAXABLE.has(id)) continue;
+    problems.push({
+      rule: 'allow-annotation',
+      family: 3,
+      severity: 'warning',
+      field: `metadata.annotations.${ALLOW_ANNOTATION}`,
+      value: id,
+      message: KNOWN.has(id)
+        ? 'names a rule that cannot be relaxed: the API server or the cluster refuses what it finds'
+        : 'names no rule of cdk8s-batch',
+      fix: `relaxable rules: ${[...RELAXABLE].sort().join(', ')}`,
+    });
+  }
+  return ids.filter((id) => RELAXABLE.has(id));
 }

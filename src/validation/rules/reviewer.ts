@@ -12,6 +12,17 @@ function imageTag(image: string): { tag?: string; digest: boolean } {
   return { tag, digest };
 }
 
+/** An image a tool replaces before apply: `ko://...`, `${IMAGE}`, `{{ .Values.image }}`, `$(IMAGE)`. */
+function unrendered(image: string): string | undefined {
+  if (image.startsWith('ko://')) {
+    return 'is a ko:// reference, which ko replaces with a digest when it resolves the manifests (ko resolve, ko apply)';
+  }
+  if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{[^}]*\}\}/.test(image)) {
+    return 'holds an unreplaced placeholder, so it is not an image yet';
+  }
+  return undefined;
+}
+
 export const imagePinned: Rule = {
   id: 'image-tag',
   family: 3,
@@ -21,7 +32,15 @@ export const imagePinned: Rule = {
     eachContainer(ctx, (c, path) => {
       const image = str(c.image);
       if (!image) return;
-      const { tag, digest } = imageTag(image);
+      const template = unrendered(image);
+      if (template) {
+        ctx.report(`${path}.image`, template, {
+          value: image,
+          fix: 'check the rendered manifests, where the image is pinned (or allow "image-tag")',
+        });
+        return;
+      }
+      const { tag, digest } = imageTag(image.trim());
       if (digest) return;
       if (tag === undefined || tag === 'latest') {
         ctx.report(
@@ -50,12 +69,58 @@ const CREDENTIAL_SEGMENTS = new Set([
   'CREDENTIALS',
 ]);
 
-function looksLikeCredential(name: string): boolean {
+/** Last segments that say the variable names or locates a credential rather than holding it. */
+const REFERENCE_SEGMENTS = new Set([
+  'NAME',
+  'NAMES',
+  'FILE',
+  'PATH',
+  'DIR',
+  'REF',
+  'ID',
+  'ARN',
+  'URL',
+  'URI',
+  'ENDPOINT',
+  'HOST',
+  'KEY_NAME',
+  'NAMESPACE',
+  'ENABLED',
+  'TTL',
+  'LENGTH',
+  'TYPE',
+  'MOUNT',
+  'VERSION',
+  'REGION',
+  'HEADER',
+  'FIELD',
+  'EXPIRY',
+  'EXPIRATION',
+  'SECONDS',
+]);
+
+function namesACredential(name: string): boolean {
   const upper = name.toUpperCase();
-  if (/(^|_)(API|ACCESS|PRIVATE|SECRET)_KEY(_|$)/.test(upper)) return true;
-  return upper.split(/[_.-]/).some((segment) => CREDENTIAL_SEGMENTS.has(segment));
+  const segments = upper.split(/[_.-]/);
+  if (REFERENCE_SEGMENTS.has(segments[segments.length - 1])) return false;
+  if (/(^|_)(API|ACCESS|PRIVATE|SECRET)_KEY$/.test(upper)) return true;
+  return segments.some((segment) => CREDENTIAL_SEGMENTS.has(segment));
 }
+
+/** Values that are not a credential whatever the name: paths, flags, placeholders, numbers. */
+function plainlyNotACredential(value: string): boolean {
+  return (
+    value.length < 4 ||
+    value.startsWith('/') ||
+    /^\$[({]/.test(value) ||
+    /^(true|false|yes|no|on|off|none|null|[0-9]+)$/i.test(value)
+  );
+}
+
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]+:[^/@\s]+@/i;
+/** Well-known credential formats, whatever the variable is called. */
+const CREDENTIAL_VALUE =
+  /^(sk-[A-Za-z0-9_-]{20,}|sk-ant-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|hf_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})$|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
 export const noLiteralSecrets: Rule = {
   id: 'secret-literal',
@@ -68,12 +133,16 @@ export const noLiteralSecrets: Rule = {
         const name = str(env.name) ?? '';
         const value = str(env.value);
         if (!value) return;
-        if (looksLikeCredential(name) || URL_WITH_PASSWORD.test(value)) {
+        const credential =
+          URL_WITH_PASSWORD.test(value) ||
+          CREDENTIAL_VALUE.test(value) ||
+          (namesACredential(name) && !plainlyNotACredential(value));
+        if (credential) {
           ctx.report(
             `${cPath}.env[${i}].value`,
-            `${name} looks like a credential but has a literal value`,
+            `${name} holds what looks like a credential as a literal value`,
             {
-              fix: "use Secrets.key('secret-name', 'key') (or allow \"secret-literal\")",
+              fix: "use Secrets.key('secret-name', 'key') or valueFrom.secretKeyRef (or allow \"secret-literal\")",
             },
           );
         }
