@@ -35,10 +35,15 @@ interface Bounds {
   readonly name: string;
   readonly min: number;
   readonly max: number;
-  readonly names?: Readonly<Record<string, number>>;
+  readonly names?: ReadonlyMap<string, number>;
 }
 
-const MONTH_NAMES: Record<string, number> = {
+/** A lookup table that a schedule's text cannot reach Object.prototype through (`constructor`). */
+function names(table: Record<string, number>): ReadonlyMap<string, number> {
+  return new Map(Object.entries(table));
+}
+
+const MONTH_NAMES = names({
   jan: 1,
   feb: 2,
   mar: 3,
@@ -51,8 +56,8 @@ const MONTH_NAMES: Record<string, number> = {
   oct: 10,
   nov: 11,
   dec: 12,
-};
-const DOW_NAMES: Record<string, number> = {
+});
+const DOW_NAMES = names({
   sun: 0,
   mon: 1,
   tue: 2,
@@ -60,7 +65,7 @@ const DOW_NAMES: Record<string, number> = {
   thu: 4,
   fri: 5,
   sat: 6,
-};
+});
 
 const FIELDS: readonly Bounds[] = [
   { name: 'minute', min: 0, max: 59 },
@@ -70,15 +75,17 @@ const FIELDS: readonly Bounds[] = [
   { name: 'day-of-week', min: 0, max: 6, names: DOW_NAMES },
 ];
 
-const DESCRIPTORS: Record<string, string> = {
-  '@yearly': '0 0 1 1 *',
-  '@annually': '0 0 1 1 *',
-  '@monthly': '0 0 1 * *',
-  '@weekly': '0 0 * * 0',
-  '@daily': '0 0 * * *',
-  '@midnight': '0 0 * * *',
-  '@hourly': '0 * * * *',
-};
+const DESCRIPTORS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    '@yearly': '0 0 1 1 *',
+    '@annually': '0 0 1 1 *',
+    '@monthly': '0 0 1 * *',
+    '@weekly': '0 0 * * 0',
+    '@daily': '0 0 * * *',
+    '@midnight': '0 0 * * *',
+    '@hourly': '0 * * * *',
+  }),
+);
 
 class CronError extends Error {
   constructor(
@@ -88,6 +95,12 @@ class CronError extends Error {
     super(message);
   }
 }
+
+/**
+ * Go's unicode.IsSpace, which strings.Fields splits on: so U+00A0 and U+3000 separate
+ * fields on the API server too.
+ */
+const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
 const parsed = new Map<string, CronParseResult>();
 
@@ -124,7 +137,7 @@ function parseOrThrow(spec: string): ParsedSchedule {
     );
   }
   if (spec.startsWith('@')) return parseDescriptor(spec);
-  const fields = spec.split(/[ \t\n\r\v\f]+/).filter((f) => f.length > 0);
+  const fields = spec.split(GO_SPACE).filter((f) => f.length > 0);
   if (fields.length !== 5) {
     throw new CronError(
       `expected exactly 5 fields (minute hour day-of-month month day-of-week), found ${fields.length}`,
@@ -140,7 +153,7 @@ function parseOrThrow(spec: string): ParsedSchedule {
 }
 
 function parseDescriptor(spec: string): ParsedSchedule {
-  const expansion = DESCRIPTORS[spec];
+  const expansion = DESCRIPTORS.get(spec);
   if (expansion !== undefined) return parseOrThrow(expansion);
   const every = '@every ';
   if (spec.startsWith(every)) {
@@ -207,8 +220,31 @@ function parseRange(expr: string, b: Bounds): CronField {
   return { bits, star };
 }
 
+/**
+ * The steps of a schedule larger than their field's range (61 or 90 in the minute field): robfig
+ * accepts them and fires once per wrap (minute 0 of every hour), which is rarely what the writer
+ * meant. Empty for a schedule that does not parse.
+ */
+export function oversizedSteps(spec: string): { field: string; expr: string; range: number }[] {
+  if (!parseSchedule(spec).ok || spec.startsWith('@')) return [];
+  const found: { field: string; expr: string; range: number }[] = [];
+  spec
+    .split(GO_SPACE)
+    .filter((f) => f.length > 0)
+    .forEach((field, i) => {
+      const b = FIELDS[i];
+      for (const expr of field.split(',')) {
+        const parts = expr.split('/');
+        if (parts.length !== 2) continue;
+        const range = b.max - b.min + 1;
+        if (Number(parts[1]) >= range) found.push({ field: b.name, expr, range });
+      }
+    });
+  return found;
+}
+
 function parseIntOrName(expr: string, b: Bounds): number {
-  const named = b.names?.[expr.toLowerCase()];
+  const named = b.names?.get(expr.toLowerCase());
   if (named !== undefined) return named;
   return parseNonNegativeInt(expr, b);
 }
@@ -235,6 +271,20 @@ const GO_UNITS: Record<string, number> = {
   h: 3600,
 };
 
+const GO_UNIT_NANOSECONDS: Record<string, bigint> = {
+  ns: 1n,
+  us: 1_000n,
+  µs: 1_000n,
+  μs: 1_000n,
+  ms: 1_000_000n,
+  s: 1_000_000_000n,
+  m: 60_000_000_000n,
+  h: 3_600_000_000_000n,
+};
+
+/** time.Duration is an int64 of nanoseconds; ParseDuration refuses anything larger. */
+const GO_MAX_DURATION = 2n ** 63n - 1n;
+
 /** Go's time.ParseDuration, in seconds. */
 export function parseGoDuration(text: string): number {
   const bad = new CronError(
@@ -250,11 +300,21 @@ export function parseGoDuration(text: string): number {
   if (s === '0') return 0;
   if (s === '') throw bad;
   let total = 0;
-  const re = /^([0-9]*(?:\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)/;
+  let nanoseconds = 0n;
+  const re = /^([0-9]*)(?:\.([0-9]*))?(ns|us|µs|μs|ms|s|m|h)/;
   while (s.length > 0) {
     const m = re.exec(s);
-    if (!m || m[1] === '' || m[1] === '.') throw bad;
-    total += Number(m[1]) * GO_UNITS[m[2]];
+    if (!m || (m[1] === '' && (m[2] ?? '') === '')) throw bad;
+    total += Number(`${m[1] || '0'}.${m[2] ?? ''}`) * GO_UNITS[m[3]];
+    const unit = GO_UNIT_NANOSECONDS[m[3]];
+    const fraction = m[2] ? (BigInt(m[2]) * unit) / 10n ** BigInt(m[2].length) : 0n;
+    nanoseconds += BigInt(m[1] || '0') * unit + fraction;
+    if (nanoseconds > GO_MAX_DURATION) {
+      throw new CronError(
+        `@every "${text}" is longer than Go's largest duration (about 2562047h)`,
+        'use a shorter interval',
+      );
+    }
     s = s.slice(m[0].length);
   }
   // robfig's Every() raises anything under one second (negative included) to one second.

@@ -50,9 +50,16 @@ export function dstChanges(zone: string, year: number): DstChange[] {
   return found;
 }
 
-/** The DST changes of `zone` in `year` on which the schedule has a run that is skipped or repeated. */
-export function dstSurprises(schedule: CronSchedule, zone: string, year: number): DstChange[] {
-  return dstChanges(zone, year).filter((change) => {
+/**
+ * The DST changes of `zone` in the year after `from` (epoch ms) on which the schedule has a run
+ * that is skipped or repeated, soonest first; changes already past are not named.
+ */
+export function dstSurprises(schedule: CronSchedule, zone: string, from: number): DstChange[] {
+  const today = new Date(from).toISOString().slice(0, 10);
+  const yearAhead = new Date(from + 365 * DAY).toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+  return [...dstChanges(zone, year), ...dstChanges(zone, year + 1)].filter((change) => {
+    if (change.date < today || change.date > yearAhead) return false;
     for (let m = change.fromMinute; m < change.toMinute; m++) {
       const hour = Math.floor(m / 60) % 24;
       const minute = m % 60;

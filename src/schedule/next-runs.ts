@@ -15,6 +15,14 @@ function nextSet(field: CronField, from: number, limit: number): number {
   return limit;
 }
 
+/** The zone's offset at `t`, from its wall clock `w` (no second Intl call). */
+function offsetOf(w: WallClock, t: number): number {
+  return (
+    Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) -
+    (t - (((t % SECOND) + SECOND) % SECOND))
+  );
+}
+
 function dayMatches(s: CronSchedule, t: WallClock): boolean {
   const dom = has(s.dayOfMonth, t.day);
   const dow = has(s.dayOfWeek, t.weekday);
@@ -55,8 +63,12 @@ export function nextRun(schedule: ParsedSchedule, after: number, zone = 'UTC'): 
         added = true;
         set(dateIn(zone, w.year, w.month, w.day));
       }
+      const before = t;
       set(dateIn(zone, w.year, w.month, w.day + 1, w.hour, w.minute, w.second));
       if (w.hour !== 0) set(t + (w.hour > 12 ? 24 - w.hour : -w.hour) * HOUR);
+      // A whole skipped day (Pacific/Apia, 2011-12-30): Go's time.Date resolves the missing
+      // midnight to the day before, and robfig loops there forever. Step over the gap instead.
+      if (t <= before) set(before + 24 * HOUR);
       if (w.day === 1) continue wrap;
     }
     while (!has(s.hour, w.hour)) {
@@ -69,14 +81,21 @@ export function nextRun(schedule: ParsedSchedule, after: number, zone = 'UTC'): 
       set(t + hours * HOUR);
       if (w.hour === 0) continue wrap;
     }
-    // robfig steps one minute (then one second) at a time; with the whole-minute offsets of
-    // today's zones, jumping straight to the next candidate lands on the same instant.
+    // robfig steps one minute (then one second) at a time. Jumping straight to the next
+    // candidate lands on the same instant unless the offset changes on the way; where it does
+    // (a half-hour shift such as America/Caracas on 2016-05-01 02:30), step as robfig does.
     while (!has(s.minute, w.minute)) {
       if (!added) {
         added = true;
         set(t - (t % MINUTE));
       }
-      set(t + (nextSet(s.minute, w.minute + 1, 60) - w.minute) * MINUTE);
+      const before = t;
+      const beforeOffset = offsetOf(w, t);
+      const jump = (nextSet(s.minute, w.minute + 1, 60) - w.minute) * MINUTE;
+      set(t + jump);
+      if (jump > MINUTE && zone !== 'UTC' && offsetOf(w, t) !== beforeOffset) {
+        set(before + MINUTE);
+      }
       if (w.minute === 0) continue wrap;
     }
     // The standard parser's seconds field is always 0.
