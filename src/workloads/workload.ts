@@ -1,4 +1,5 @@
 import { ApiObject, ApiObjectMetadata, Names } from 'cdk8s';
+import { RenderedApiObject } from './rendered-api-object';
 import { Construct } from 'constructs';
 import { JsonMap } from '../pod/k8s-types';
 import { Problem, describeProblem } from '../validation/problem';
@@ -25,6 +26,11 @@ export abstract class Workload extends Construct {
   private readonly propProblems: Problem[] = [];
   private readonly allow: readonly RelaxableRule[];
   private readonly constructKind: string;
+  /** The rule catalogue's findings on the last rendered manifest (the same object until it changes). */
+  private validated: { readonly manifest: unknown; readonly problems: Problem[] } = {
+    manifest: undefined,
+    problems: [],
+  };
 
   protected constructor(
     scope: Construct,
@@ -44,7 +50,7 @@ export abstract class Workload extends Construct {
     const spec = renderSpec(report);
     const metadata = options.props.metadata ?? {};
     this.name = metadata.name ?? Names.toDnsLabel(this, { maxLen: options.maxNameLength });
-    this.apiObject = new ApiObject(this, 'Resource', {
+    this.apiObject = new RenderedApiObject(this, 'Resource', {
       apiVersion: 'batch/v1',
       kind: options.kind,
       metadata: { ...metadata, name: this.name },
@@ -61,10 +67,11 @@ export abstract class Workload extends Construct {
   /** Every problem of this workload: in its props, and the rule catalogue's on its manifest. */
   public problems(): Problem[] {
     const manifest = this.apiObject.toJson();
-    return [
-      ...this.propProblems,
-      ...validateManifest(manifest, { targetVersion: TargetVersion.of(this), allow: this.allow }),
-    ];
+    if (this.validated?.manifest !== manifest) {
+      const options = { targetVersion: TargetVersion.of(this), allow: this.allow };
+      this.validated = { manifest, problems: validateManifest(manifest, options) };
+    }
+    return [...this.propProblems, ...this.validated.problems];
   }
 
   /** Adds a problem found by a subclass (e.g. a preset's domain check). */
