@@ -13,19 +13,14 @@ import {
   KubernetesVersion,
   minorOf,
 } from '../validation/versions';
-import { checkStream, formatReadError } from './check';
-import { REPORT_FORMATS, ReportFormat, reportWriter } from './report';
-import { RULES } from '../validation/catalogue';
-import { initApp } from './init';
-import {
-  ApplyCliOptions,
-  ClusterCliOptions,
-  runApply,
-  runNowCommand,
-  runWait,
-} from './apply-command';
-import { readManifests } from './read-manifests';
-import { scheduleObjects } from './schedule';
+import { RELAXABLE_RULES } from '../validation/relaxable';
+import { EXIT_INTERNAL } from './exit-codes';
+import { REPORT_FORMATS, ReportFormat } from './report/writer';
+import type { ApplyCliOptions, ClusterCliOptions } from './apply-command';
+import type { CheckCliOptions } from './check-command';
+
+// Each command's code is loaded when that command runs, so `--help` and a small `check` start
+// fast: only commander and this file load up front.
 
 /** Where the CLI writes; tests pass their own. */
 export interface Io {
@@ -48,10 +43,7 @@ function targetVersion(value: string): KubernetesVersion {
   return `1.${minor}`;
 }
 
-/** The exit code of a run that met a bug of cdk8s-batch itself (sysexits' EX_SOFTWARE). */
-export const EXIT_INTERNAL = 70;
-
-const RELAXABLE_RULES = RULES.filter((r) => r.family === 3).map((r) => r.id);
+export { EXIT_INTERNAL } from './exit-codes';
 
 function reportFormat(value: string): ReportFormat {
   if (!(REPORT_FORMATS as readonly string[]).includes(value)) {
@@ -66,13 +58,10 @@ function allowList(value: string, previous: string[]): string[] {
     .map((id) => id.trim())
     .filter((id) => id !== '');
   for (const id of ids) {
-    if (RELAXABLE_RULES.includes(id)) continue;
-    const known = RULES.some((r) => r.id === id);
-    throw new InvalidArgumentError(
-      known
-        ? `${id} cannot be relaxed: the API server or the cluster refuses what it finds (relaxable: ${RELAXABLE_RULES.join(', ')})`
-        : `no rule is called ${id} (relaxable: ${RELAXABLE_RULES.join(', ')})`,
-    );
+    if ((RELAXABLE_RULES as readonly string[]).includes(id)) continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only to explain a refusal
+    const checkCommand = require('./check-command') as typeof import('./check-command');
+    throw new InvalidArgumentError(checkCommand.allowRefusal(id, RELAXABLE_RULES));
   }
   return [...previous, ...ids];
 }
@@ -139,39 +128,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       'check the Pod Security profile on every object (restricted); by default only where a Namespace in the input enforces it',
       podSecurityLevel,
     )
-    .action(
-      (
-        paths: string[],
-        opts: {
-          format: ReportFormat;
-          targetVersion: KubernetesVersion;
-          allow: string[];
-          podSecurity?: 'restricted';
-        },
-      ) => {
-        const { objects, errors } = readManifests(paths, io.stdin);
-        const writer = reportWriter(opts.format, io);
-        let failed = false;
-        let internal = false;
-        const checked = checkStream(
-          [...errors, ...objects],
-          { targetVersion: opts.targetVersion, allow: opts.allow, podSecurity: opts.podSecurity },
-          {
-            object(c) {
-              if (c.findings.some((f) => f.severity === 'error')) failed = true;
-              writer.object(c);
-            },
-            readError: (e) => writer.readError(e),
-            internalError(e) {
-              internal = true;
-              writer.internalError(e);
-            },
-          },
-        );
-        writer.end({ checked, targetVersion: opts.targetVersion });
-        code = internal ? EXIT_INTERNAL : errors.length > 0 ? 2 : failed ? 1 : 0;
-      },
-    );
+    .action(async (paths: string[], opts: CheckCliOptions) => {
+      code = (await import('./check-command')).runCheck(paths, opts, io);
+    });
 
   program
     .command('schedule')
@@ -180,21 +139,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--count <n>', 'runs per CronJob', positiveCount, 5)
     .option('--from <time>', 'list runs after this time', instant)
     .option('--format <format>', 'text or json', 'text')
-    .action((paths: string[], opts: { count: number; from?: Date; format: string }) => {
-      const { objects, errors } = readManifests(paths, io.stdin);
-      const all = scheduleObjects(objects, opts.from ?? new Date(), opts.count);
-      if (opts.format === 'json') {
-        io.out(JSON.stringify({ cronJobs: all, readErrors: errors }, null, 2));
-      } else {
-        for (const e of errors) io.err(formatReadError(e));
-        for (const c of all) {
-          const zone = c.timeZoneSet ? c.timeZone : "UTC (no timeZone: the controller's zone)";
-          io.out(`${c.file}: ${c.object} "${c.schedule}" in ${zone}`);
-          if (c.error) io.out(`  cannot run: ${c.error}`);
-          for (const r of c.runs) io.out(`  ${r}`);
-        }
-      }
-      code = errors.length > 0 ? 2 : all.some((c) => c.error) ? 1 : 0;
+    .action(async (paths: string[], opts: { count: number; from?: Date; format: string }) => {
+      code = (await import('./schedule')).runSchedule(paths, opts, io);
     });
 
   const clusterOptions = (c: Command) =>
@@ -228,7 +174,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--force-conflicts', 'take over fields another field manager owns')
     .option('--recreate-finished-jobs', 'delete and recreate a finished Job whose spec changed')
     .action(async (paths: string[], opts: ClusterCliOptions & ApplyCliOptions) => {
-      code = await runApply(paths, opts, io);
+      code = await (await import('./apply-command')).runApply(paths, opts, io);
     });
 
   clusterOptions(
@@ -237,7 +183,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .description('follow the Jobs in the manifests until each is Complete or Failed')
       .argument('[paths...]', 'files or folders of manifests, or - for standard input', ['dist']),
   ).action(async (paths: string[], opts: ClusterCliOptions) => {
-    code = await runWait(paths, opts, io);
+    code = await (await import('./apply-command')).runWait(paths, opts, io);
   });
 
   clusterOptions(
@@ -250,16 +196,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   )
     .option('--wait', 'follow the Job until Complete or Failed')
     .action(async (name: string, opts: ClusterCliOptions & { wait?: boolean }) => {
-      code = await runNowCommand(name, opts, io);
+      code = await (await import('./apply-command')).runNowCommand(name, opts, io);
     });
 
   program
     .command('init')
     .description('create a cdk8s app with cdk8s-batch, a snapshot test and an indexed worker')
     .argument('[dir]', 'an empty or new folder', '.')
-    .action((dir: string) => {
+    .action(async (dir: string) => {
       try {
-        const files = initApp(dir);
+        const files = (await import('./init')).initApp(dir);
         io.out(`created ${files.length} files in ${dir}: ${files.join(', ')}`);
         io.out(`next: cd ${dir} && npm install && npm run synth && npm test`);
       } catch (e) {

@@ -2,7 +2,9 @@ import { parseSchedule } from '../schedule/cron';
 import { nextRun } from '../schedule/next-runs';
 import { timeZoneProblem } from '../schedule/time-zone';
 import { wallClock, offsetAt } from '../schedule/zoned-time';
-import { ManifestObject, objectName } from './read-manifests';
+import { ManifestObject, objectName, readManifests } from './read-manifests';
+import { formatReadError } from './check';
+import type { Io } from './main';
 
 /** The next runs of one CronJob, or why there are none. */
 export interface CronJobRuns {
@@ -58,4 +60,26 @@ export function scheduleObjects(
     out.push({ ...base, runs, ...(runs.length === 0 ? { error: 'never runs' } : {}) });
   }
   return out;
+}
+
+/** `cdk8s-batch schedule`: 0 every CronJob can run, 1 one cannot, 2 unreadable input. */
+export function runSchedule(
+  paths: string[],
+  opts: { count: number; from?: Date; format: string },
+  io: Io,
+): number {
+  const { objects, errors } = readManifests(paths, io.stdin);
+  const all = scheduleObjects(objects, opts.from ?? new Date(), opts.count);
+  if (opts.format === 'json') {
+    io.out(JSON.stringify({ cronJobs: all, readErrors: errors }, null, 2));
+  } else {
+    for (const e of errors) io.err(formatReadError(e));
+    for (const c of all) {
+      const zone = c.timeZoneSet ? c.timeZone : "UTC (no timeZone: the controller's zone)";
+      io.out(`${c.file}: ${c.object} "${c.schedule}" in ${zone}`);
+      if (c.error) io.out(`  cannot run: ${c.error}`);
+      for (const r of c.runs) io.out(`  ${r}`);
+    }
+  }
+  return errors.length > 0 ? 2 : all.some((c) => c.error) ? 1 : 0;
 }

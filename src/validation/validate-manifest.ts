@@ -1,12 +1,12 @@
 import { RULES_BY_SCOPE } from './catalogue';
 import { withServerDefaults } from './defaults';
+import { RelaxableRule } from './relaxable';
 import { Problem } from './problem';
 import { Obj, isObj, obj } from './read';
 import { ReportOptions, Rule, RuleContext, RuleScope } from './rule';
 import { KubernetesVersion, NEWEST_KNOWN_VERSION, serves } from './versions';
 
-/** The ids of the reviewer rules (family 3), the only ones that can be relaxed. */
-export type RelaxableRule = 'image-tag' | 'secret-literal' | 'pod-security' | 'cronjob-overlap';
+export type { RelaxableRule } from './relaxable';
 
 /** The annotation that relaxes reviewer rules for one object: `image-tag, secret-literal`. */
 export const ALLOW_ANNOTATION = 'cdk8s-batch/allow';
