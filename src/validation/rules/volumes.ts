@@ -1,87 +1,48 @@
+/**
+ * The pod's volumes and their mounts (validation.go ValidateVolumes, validateVolumeSource and
+ * the source validators, ValidateVolumeMounts, ValidateVolumeDevices). One rule per area; the
+ * sub-files are re-exported here so the catalogue registers them.
+ */
 import { Rule } from '../rule';
-import { eachContainer } from './pod-walk';
-import { obj, objs, str } from '../read';
 import { dns1123LabelProblem } from '../syntax';
+import { eachVolume, sourcesOf } from './volume-walk';
 
-const VOLUME_SOURCES = [
-  'persistentVolumeClaim',
-  'emptyDir',
-  'configMap',
-  'secret',
-  'downwardAPI',
-  'projected',
-  'csi',
-  'ephemeral',
-  'hostPath',
-  'nfs',
-  'image',
-  'gcePersistentDisk',
-  'awsElasticBlockStore',
-  'azureDisk',
-  'azureFile',
-  'cephfs',
-  'cinder',
-  'fc',
-  'flexVolume',
-  'flocker',
-  'gitRepo',
-  'glusterfs',
-  'iscsi',
-  'photonPersistentDisk',
-  'portworxVolume',
-  'quobyte',
-  'rbd',
-  'scaleIO',
-  'storageos',
-  'vsphereVolume',
-];
+export * from './volume-sources';
+export * from './volume-in-tree';
+export * from './volume-projected';
+export * from './volume-ephemeral';
+export * from './volume-mounts';
 
+/** validation.go ValidateVolumes: unique DNS-1123 names; validateVolumeSource: one source. */
 export const volumes: Rule = {
   id: 'pod-volumes',
   family: 1,
   scope: 'pod',
-  summary:
-    'volumes have unique DNS-1123 names and one source; every mount names a volume and a unique path',
+  summary: 'volumes have unique DNS-1123 label names and exactly one source',
   check(ctx) {
     const names = new Set<string>();
-    objs(ctx.podSpec.volumes).forEach((v, i) => {
-      const path = `${ctx.podPath}.volumes[${i}]`;
-      const name = str(v.name) ?? '';
-      const problem = name === '' ? 'is required' : dns1123LabelProblem(name);
-      if (problem) ctx.report(`${path}.name`, problem, { value: v.name });
-      if (names.has(name))
-        ctx.report(`${path}.name`, 'is used by another volume of the pod', { value: name });
-      names.add(name);
-      const sources = VOLUME_SOURCES.filter((k) => v[k] !== undefined);
-      if (sources.length !== 1)
-        ctx.report(path, `must have exactly one source (has ${sources.length})`);
-      const claim = obj(v.persistentVolumeClaim);
-      if (claim && !str(claim.claimName))
-        ctx.report(`${path}.persistentVolumeClaim.claimName`, 'is required');
-    });
-    eachContainer(ctx, (c, cPath) => {
-      const paths = new Set<string>();
-      objs(c.volumeMounts).forEach((m, i) => {
-        const path = `${cPath}.volumeMounts[${i}]`;
-        const name = str(m.name);
-        if (name === undefined || !names.has(name)) {
-          ctx.report(`${path}.name`, 'must name a volume of the pod', {
-            value: m.name,
-            fix:
-              names.size > 0 ? `use one of: ${[...names].join(', ')}` : 'add the volume to the pod',
+    eachVolume(ctx, ({ volume, path, name }) => {
+      if (volume.name === undefined || volume.name === null || name === '') {
+        ctx.report(`${path}.name`, 'is required');
+      } else if (name !== undefined) {
+        const problem = dns1123LabelProblem(name);
+        if (problem) ctx.report(`${path}.name`, problem, { value: name });
+        else if (names.has(name))
+          ctx.report(`${path}.name`, 'is the name of another volume of the pod', {
+            value: name,
+            fix: 'give every volume its own name',
           });
-        }
-        const mountPath = str(m.mountPath);
-        if (!mountPath) {
-          ctx.report(`${path}.mountPath`, 'is required');
-        } else {
-          if (paths.has(mountPath))
-            ctx.report(`${path}.mountPath`, 'is mounted twice in this container', {
-              value: mountPath,
-            });
-          paths.add(mountPath);
-        }
-      });
+        names.add(name);
+      }
+      // No source at all is defaulted to emptyDir by the server; two or more are refused.
+      const sources = sourcesOf(ctx, volume);
+      for (const extra of sources.slice(1)) {
+        ctx.report(
+          `${path}.${extra}`,
+          `is a second source of the volume (it already has ${sources[0]}): a volume has exactly one source`,
+          { fix: 'split it into two volumes' },
+        );
+      }
     });
   },
 };
