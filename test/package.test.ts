@@ -53,6 +53,7 @@ describe('the npm package', () => {
         'templates/worker-python/worker.py',
         'templates/worker-ts/package.json',
         'templates/worker-ts/worker.ts',
+        'templates/worker-torchrun/train.py',
       ].sort(),
     );
   });

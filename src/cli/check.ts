@@ -5,6 +5,7 @@ import {
   validateManifest,
 } from '../validation/validate-manifest';
 import { KubernetesVersion } from '../validation/versions';
+import { SubdomainServices } from '../validation/cross-object';
 import { ManifestObject, ReadError } from './read-manifests';
 
 /** One problem of one object in one file. */
@@ -95,7 +96,8 @@ export function checkStream(
   sink: CheckSink,
 ): number {
   const restricted = new Set<string>();
-  const waiting: CheckedObject[] = [];
+  const services = new SubdomainServices();
+  const waiting: Array<{ result: CheckedObject; subdomain?: ManifestObject }> = [];
   let checked = 0;
   for (const source of sources) {
     if (!('object' in source)) {
@@ -105,6 +107,7 @@ export function checkStream(
     const o = source.object;
     const ns = restrictedNamespace(o);
     if (ns !== undefined) restricted.add(ns);
+    services.see(o);
     if (!isBatchWorkload(o)) continue;
     checked++;
     const metadata = metadataOf(o);
@@ -134,20 +137,38 @@ export function checkStream(
     }));
     const line = (source as { line?: number }).line;
     const result = { file: source.file, line, kind, namespace, name, findings };
-    if (options.podSecurity || !findings.some((f) => f.rule === 'pod-security')) {
-      sink.object(result);
+    const needsService = SubdomainServices.needs(o);
+    const podSecurityPending =
+      !options.podSecurity && findings.some((f) => f.rule === 'pod-security');
+    if (needsService || podSecurityPending) {
+      waiting.push({ result, subdomain: needsService ? source : undefined });
     } else {
-      waiting.push(result);
+      sink.object(result);
     }
   }
-  for (const result of waiting) {
+  for (const { result, subdomain } of waiting) {
     const enforced = restricted.has(result.namespace || 'default');
-    sink.object({
-      ...result,
-      findings: result.findings.flatMap((f) =>
-        f.rule !== 'pod-security' ? [f] : enforced ? [{ ...f, ...enforcedPodSecurity(f) }] : [],
-      ),
-    });
+    const findings = result.findings.flatMap((f) =>
+      f.rule !== 'pod-security' || options.podSecurity
+        ? [f]
+        : enforced
+          ? [{ ...f, ...enforcedPodSecurity(f) }]
+          : [],
+    );
+    if (subdomain) {
+      for (const p of services.problems(subdomain.object)) {
+        findings.push({
+          ...p,
+          file: result.file,
+          ...(options.locate?.(subdomain, p.field) ?? {}),
+          kind: result.kind,
+          ...(result.namespace !== undefined ? { namespace: result.namespace } : {}),
+          name: result.name,
+          object: `${result.kind}/${result.name}`,
+        });
+      }
+    }
+    sink.object({ ...result, findings });
   }
   return checked;
 }

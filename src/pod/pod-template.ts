@@ -79,6 +79,8 @@ export interface PodTemplateProps {
   readonly podSecurityContext?: PodSecurityContext;
   /** Time between SIGTERM and SIGKILL. @default 30 seconds (Kubernetes' default) */
   readonly terminationGracePeriod?: Duration;
+  /** The pods' DNS subdomain: with a headless Service of this name, each pod of an Indexed Job is reachable as `<job>-<index>.<subdomain>`. @default none */
+  readonly subdomain?: string;
 }
 
 const TMP = Volume.fromEmptyDir('tmp');
@@ -144,6 +146,7 @@ export function renderPodTemplate(
   if (tolerations.length > 0) spec.tolerations = dedupe(tolerations);
   if (props.affinity) spec.affinity = props.affinity;
   if (props.priorityClassName) spec.priorityClassName = props.priorityClassName;
+  if (props.subdomain !== undefined) spec.subdomain = props.subdomain;
   if (props.imagePullSecrets?.length)
     spec.imagePullSecrets = props.imagePullSecrets.map((s) => ({ name: nameOf(s) }));
   if (props.terminationGracePeriod) {

@@ -7,3 +7,4 @@ export * from './log-cleanup-cron-job';
 export * from './report-cron-job';
 export * from './work-queue-job';
 export * from './backup-job';
+export * from './distributed-training-job';

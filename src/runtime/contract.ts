@@ -10,6 +10,15 @@ export const JOB_COMPLETIONS = 'JOB_COMPLETIONS';
 /** The number of work items split across the indexes. */
 export const BATCH_TOTAL_ITEMS = 'BATCH_TOTAL_ITEMS';
 
+/** The number of pods (nodes) of a distributed training Job. */
+export const NNODES = 'NNODES';
+/** Worker processes per pod (torchrun's --nproc-per-node). */
+export const NPROC_PER_NODE = 'NPROC_PER_NODE';
+/** The leader's address: the hostname of index 0 under the Job's headless Service. */
+export const MASTER_ADDR = 'MASTER_ADDR';
+/** The port the leader listens on for the rendezvous. */
+export const MASTER_PORT = 'MASTER_PORT';
+
 /** Where a mounted checkpoint volume is (IndexedIngestJob's `checkpoints` prop sets it). */
 export const CHECKPOINT_DIR = 'CHECKPOINT_DIR';
 
@@ -34,12 +43,23 @@ const SETTERS: Record<string, string> = {
     "the IndexedJob and IndexedIngestJob constructs set it to the Job's completions",
   [BATCH_TOTAL_ITEMS]:
     'IndexedIngestJob sets it from totalItems, and IndexedJob when its totalItems prop is set',
+  [NNODES]: 'DistributedTrainingJob sets it to its nodes',
+  [NPROC_PER_NODE]: 'DistributedTrainingJob sets it to its procsPerNode',
+  [MASTER_ADDR]: 'DistributedTrainingJob sets it to the hostname of index 0 under its Service',
+  [MASTER_PORT]: 'DistributedTrainingJob sets it to its masterPort',
 };
+
+/** Who is meant to set a variable of the contract. */
+export function setterOf(variable: string): string {
+  return Object.prototype.hasOwnProperty.call(SETTERS, variable)
+    ? SETTERS[variable]
+    : 'the construct that declares this workload sets it';
+}
 
 /** Reads a non-negative decimal integer from the env, or throws a ContractError. */
 export function readCount(env: Env, variable: string): number {
   const raw = env[variable];
-  const setter = SETTERS[variable] ?? 'the construct that declares this workload sets it';
+  const setter = setterOf(variable);
   if (raw === undefined || raw === '') {
     throw new ContractError(
       variable,

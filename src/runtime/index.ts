@@ -7,6 +7,7 @@ export * from './contract';
 export * from './completion-index';
 export * from './shard';
 export * from './current-shard';
+export * from './distributed';
 export * from './exit-codes';
 export * from './item-ranges';
 export * from './checkpoint';

@@ -1,5 +1,6 @@
 import { describeProblem } from './problem';
-import { RelaxableRule, validateManifest } from './validate-manifest';
+import { SubdomainServices } from './cross-object';
+import { RelaxableRule, isBatchWorkload, validateManifest } from './validate-manifest';
 import { KubernetesVersion, NEWEST_KNOWN_VERSION } from './versions';
 
 /** The part of cdk8s-cli's ValidationContext the plugin uses. */
@@ -52,16 +53,25 @@ export class BatchValidation {
     const targetVersion = this.properties.targetVersion ?? NEWEST_KNOWN_VERSION;
     let failures = 0;
     let checked = 0;
-    for (const manifestPath of context.manifests) {
-      for (const resource of context.parseManifest(manifestPath)) {
-        const o = resource as { kind?: unknown; metadata?: { name?: unknown } };
-        if (o?.kind !== 'Job' && o?.kind !== 'CronJob') continue;
+    const services = new SubdomainServices();
+    const all = context.manifests.map((manifestPath) => {
+      const resources = context.parseManifest(manifestPath);
+      for (const resource of resources) services.see(resource);
+      return { manifestPath, resources };
+    });
+    for (const { manifestPath, resources } of all) {
+      for (const resource of resources) {
+        if (!isBatchWorkload(resource)) continue;
+        const o = resource as { metadata?: { name?: unknown } };
         checked++;
-        const problems = validateManifest(resource, {
-          targetVersion,
-          allow: this.properties.allow,
-          podSecurity: this.properties.podSecurity,
-        });
+        const problems = [
+          ...validateManifest(resource, {
+            targetVersion,
+            allow: this.properties.allow,
+            podSecurity: this.properties.podSecurity,
+          }),
+          ...services.problems(resource),
+        ];
         for (const p of problems) {
           const failing = p.severity === 'error' || this.properties.failOnWarnings === true;
           if (failing) failures++;

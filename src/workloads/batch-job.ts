@@ -22,6 +22,7 @@ export class BatchJob extends Workload {
     id: string,
     props: BatchJobProps,
     constructKind = 'BatchJob',
+    byName?: (name: string) => Partial<BatchJobProps>,
   ) {
     super(
       scope,
@@ -35,7 +36,13 @@ export class BatchJob extends Workload {
             : JOB_NAME_MAX,
         props,
       },
-      (report) => renderJobSpec(props, props.completionMode, 'spec', report),
+      (report, name) =>
+        renderJobSpec(
+          byName ? { ...props, ...byName(name) } : props,
+          props.completionMode,
+          'spec',
+          report,
+        ),
     );
   }
 }

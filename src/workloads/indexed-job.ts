@@ -64,8 +64,15 @@ export class IndexedJob extends BatchJob {
     id: string,
     props: IndexedJobProps,
     constructKind = 'IndexedJob',
+    byName?: (name: string) => Partial<BatchJobProps>,
   ) {
-    super(scope, id, { ...indexedJobProps(props), completionMode: 'Indexed' }, constructKind);
+    super(
+      scope,
+      id,
+      { ...indexedJobProps(props), completionMode: 'Indexed' },
+      constructKind,
+      byName,
+    );
     const problem = totalItemsProblem(props.totalItems);
     if (problem) this.addProblem(problem);
   }

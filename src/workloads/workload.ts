@@ -41,15 +41,15 @@ export abstract class Workload extends Construct {
       maxNameLength: number;
       props: WorkloadProps;
     },
-    renderSpec: (report: (p: Problem) => void) => JsonMap,
+    renderSpec: (report: (p: Problem) => void, name: string) => JsonMap,
   ) {
     super(scope, id);
     this.constructKind = options.constructKind;
     this.allow = options.props.allow ?? [];
     const report = (p: Problem) => this.propProblems.push(p);
-    const spec = renderSpec(report);
     const metadata = options.props.metadata ?? {};
     this.name = metadata.name ?? Names.toDnsLabel(this, { maxLen: options.maxNameLength });
+    const spec = renderSpec(report, this.name);
     this.apiObject = new RenderedApiObject(this, 'Resource', {
       apiVersion: 'batch/v1',
       kind: options.kind,

@@ -23,6 +23,10 @@ JOB_COMPLETION_INDEX = "JOB_COMPLETION_INDEX"
 JOB_COMPLETIONS = "JOB_COMPLETIONS"
 BATCH_TOTAL_ITEMS = "BATCH_TOTAL_ITEMS"
 CHECKPOINT_DIR = "CHECKPOINT_DIR"  # where a mounted checkpoint volume is
+NNODES = "NNODES"  # the number of pods of a distributed training Job
+NPROC_PER_NODE = "NPROC_PER_NODE"  # worker processes per pod
+MASTER_ADDR = "MASTER_ADDR"  # the hostname of index 0 under the Job's headless Service
+MASTER_PORT = "MASTER_PORT"  # the leader's rendezvous port
 
 # Exit codes the presets' pod failure policies match.
 EXIT_SUCCESS = 0
@@ -37,6 +41,10 @@ _SETTERS = {
     JOB_COMPLETIONS: "the IndexedJob and IndexedIngestJob constructs set it to the Job's completions",
     BATCH_TOTAL_ITEMS: "IndexedIngestJob sets it from totalItems, and IndexedJob when its "
     "totalItems prop is set",
+    NNODES: "DistributedTrainingJob sets it to its nodes",
+    NPROC_PER_NODE: "DistributedTrainingJob sets it to its procsPerNode",
+    MASTER_ADDR: "DistributedTrainingJob sets it to the hostname of index 0 under its Service",
+    MASTER_PORT: "DistributedTrainingJob sets it to its masterPort",
 }
 
 _MAX_SAFE_INTEGER = 2**53 - 1
@@ -76,7 +84,7 @@ def _json(value: object) -> str:
 def read_count(env: Mapping[str, str], variable: str) -> int:
     """Reads a non-negative decimal integer from the env, or raises ContractError."""
     raw = env.get(variable)
-    setter = _SETTERS.get(variable, "the construct that declares this workload sets it")
+    setter = _setter(variable)
     if raw is None or raw == "":
         state = "not set" if raw is None else "empty"
         raise ContractError(variable, f"{variable} is {state}: {setter}")
@@ -152,6 +160,51 @@ def current_shard(env: Optional[Mapping[str, str]] = None) -> Shard:
     """This pod's contiguous shard of the items, from the contract the constructs inject."""
     total, count, index = read_contract(env)
     return shard(total, count, index)
+
+
+class DistributedEnv(NamedTuple):
+    """Where this pod stands in a multi-node training run."""
+
+    rank: int  # this pod's node rank, 0 for the leader (the completion index)
+    nodes: int
+    procs_per_node: int
+    master_addr: str
+    master_port: int
+
+
+_HOSTNAME = re.compile(r"[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*")
+
+
+def _setter(variable: str) -> str:
+    return _SETTERS.get(variable, "the construct that declares this workload sets it")
+
+
+def distributed_env(env: Optional[Mapping[str, str]] = None) -> DistributedEnv:
+    """This pod's place in a DistributedTrainingJob, from the env contract it injects."""
+    env = os.environ if env is None else env
+    rank = read_count(env, JOB_COMPLETION_INDEX)
+    nodes = read_count(env, NNODES)
+    procs = read_count(env, NPROC_PER_NODE)
+    port = read_count(env, MASTER_PORT)
+    addr = env.get(MASTER_ADDR)
+    if nodes < 1:
+        raise ContractError(NNODES, f'{NNODES}="0" must be at least 1: {_setter(NNODES)}')
+    if procs < 1:
+        raise ContractError(NPROC_PER_NODE, f'{NPROC_PER_NODE}="0" must be at least 1: {_setter(NPROC_PER_NODE)}')
+    if rank >= nodes:
+        raise ContractError(
+            JOB_COMPLETION_INDEX,
+            f'{JOB_COMPLETION_INDEX}="{rank}" is not below {NNODES}="{nodes}": the env does not come '
+            "from one Job; set both from the same construct",
+        )
+    if port < 1 or port > 65535:
+        raise ContractError(MASTER_PORT, f'{MASTER_PORT}="{port}" is not a port (1-65535): {_setter(MASTER_PORT)}')
+    if addr is None or addr == "":
+        state = "not set" if addr is None else "empty"
+        raise ContractError(MASTER_ADDR, f"{MASTER_ADDR} is {state}: {_setter(MASTER_ADDR)}")
+    if len(addr) > 253 or not _HOSTNAME.fullmatch(addr):
+        raise ContractError(MASTER_ADDR, f"{MASTER_ADDR}={_json(addr)} is not a hostname: {_setter(MASTER_ADDR)}")
+    return DistributedEnv(rank, nodes, procs, addr, port)
 
 
 ItemRange = Tuple[int, int]

@@ -13,7 +13,13 @@ CALLS = {
     "completionIndex": lambda a: rt.completion_index(a["env"]),
     "currentShard": lambda a: rt.current_shard(a["env"])._asdict(),
     "mergeRanges": lambda a: rt.merge_ranges(a["ranges"]),
+    "distributedEnv": lambda a: _camel(rt.distributed_env(a["env"])._asdict()),
 }
+
+
+def _camel(record):
+    """snake_case fields as the TypeScript twin names them (procs_per_node: procsPerNode)."""
+    return {k.split("_")[0] + "".join(w.title() for w in k.split("_")[1:]): v for k, v in record.items()}
 
 
 def run(vector):

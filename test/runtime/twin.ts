@@ -4,6 +4,7 @@ import {
   ContractError,
   completionIndex,
   currentShard,
+  distributedEnv,
   mergeRanges,
   shard,
   stridedShard,
@@ -11,7 +12,13 @@ import {
 
 /** One call of a runtime function, as the shared vectors describe it. */
 export interface Call {
-  readonly fn: 'shard' | 'stridedShard' | 'completionIndex' | 'currentShard' | 'mergeRanges';
+  readonly fn:
+    | 'shard'
+    | 'stridedShard'
+    | 'completionIndex'
+    | 'currentShard'
+    | 'mergeRanges'
+    | 'distributedEnv';
   readonly args: Record<string, any>;
 }
 
@@ -23,6 +30,7 @@ const CALLS: Record<Call['fn'], (a: Record<string, any>) => unknown> = {
   completionIndex: (a) => completionIndex(a.env),
   currentShard: (a) => currentShard(a.env),
   mergeRanges: (a) => mergeRanges(a.ranges),
+  distributedEnv: (a) => distributedEnv(a.env),
 };
 
 /** Runs calls against the TypeScript runtime. */

@@ -28,7 +28,14 @@ describe('shared runtime vectors', () => {
   test('there are vectors for every function and for failures', () => {
     const fns = new Set(VECTORS.map((v) => v.fn));
     expect([...fns].sort()).toEqual(
-      ['completionIndex', 'currentShard', 'mergeRanges', 'shard', 'stridedShard'].sort(),
+      [
+        'completionIndex',
+        'currentShard',
+        'distributedEnv',
+        'mergeRanges',
+        'shard',
+        'stridedShard',
+      ].sort(),
     );
     expect(VECTORS.filter((v) => v.error).length).toBeGreaterThanOrEqual(20);
   });
@@ -79,7 +86,28 @@ describe('shared runtime vectors', () => {
       }),
       { numRuns: 2000, seed: 7 },
     );
-    const all: Call[] = [...calls, ...envCalls];
+    const distributedCalls = fc.sample(
+      fc.record({
+        fn: fc.constant('distributedEnv' as const),
+        args: fc.record({
+          env: fc.record(
+            {
+              JOB_COMPLETION_INDEX: envValue,
+              NNODES: envValue,
+              NPROC_PER_NODE: envValue,
+              MASTER_PORT: fc.oneof(envValue, fc.constantFrom('29500', '65535', '65536')),
+              MASTER_ADDR: fc.oneof(
+                fc.constantFrom('a-0.a', 'x', '-bad', 'a..b', 'a_b', ''),
+                fc.string({ maxLength: 12 }),
+              ),
+            },
+            { requiredKeys: [] },
+          ),
+        }),
+      }),
+      { numRuns: 2000, seed: 18 },
+    );
+    const all: Call[] = [...calls, ...envCalls, ...distributedCalls];
     expect(runPython(all)).toEqual(runTypeScript(all));
   });
 });
