@@ -1,15 +1,21 @@
 import { RuleContext } from '../rule';
-import { Obj, obj, objs } from '../read';
+import { Obj, arr, isObj, obj } from '../read';
 
-/** Visits every init container and container of the pod with its field path. */
+/**
+ * Visits every init container and container of the pod with its field path. An entry that
+ * is not an object is skipped (the decoding rule reports it) but keeps its index, so the
+ * paths of the containers after it stay right.
+ */
 export function eachContainer(
   ctx: RuleContext,
   visit: (container: Obj, path: string) => void,
 ): void {
-  objs(ctx.podSpec.initContainers).forEach((c, i) =>
-    visit(c, `${ctx.podPath}.initContainers[${i}]`),
-  );
-  objs(ctx.podSpec.containers).forEach((c, i) => visit(c, `${ctx.podPath}.containers[${i}]`));
+  arr(ctx.podSpec.initContainers).forEach((c, i) => {
+    if (isObj(c)) visit(c, `${ctx.podPath}.initContainers[${i}]`);
+  });
+  arr(ctx.podSpec.containers).forEach((c, i) => {
+    if (isObj(c)) visit(c, `${ctx.podPath}.containers[${i}]`);
+  });
 }
 
 /** A security setting as it applies to a container: its own, else the pod's. */
