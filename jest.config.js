@@ -9,6 +9,7 @@ module.exports = {
   moduleNameMapper: {
     '^cdk8s-batch$': '<rootDir>/src/index.ts',
     '^cdk8s-batch/runtime$': '<rootDir>/src/runtime/index.ts',
+    '^cdk8s-batch-runtime$': '<rootDir>/packages/runtime/src/index.ts',
     '^cdk8s-batch/apply$': '<rootDir>/src/apply/index.ts',
   },
   setupFiles: ['<rootDir>/test/support/env.js'],

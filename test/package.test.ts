@@ -1,6 +1,11 @@
+/**
+ * The npm packages as `npm pack` makes them from a fresh clone, with no build beforehand:
+ * `prepack` builds, so the tarballs hold the compiled code.
+ */
 import { execFileSync } from 'child_process';
-import { readdirSync } from 'fs';
-import { join, relative } from 'path';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join, relative } from 'path';
 
 const ROOT = join(__dirname, '..');
 
@@ -14,30 +19,69 @@ function sources(dir: string): string[] {
   );
 }
 
-describe('the npm package', () => {
-  let files: string[];
-  let size: number;
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
-    const [pack] = JSON.parse(
-      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }),
-    );
-    files = pack.files.map((f: { path: string }) => f.path).sort();
-    size = pack.size;
-  }, 120_000);
+/** The compiled files of every source file under `src`, under `lib`. */
+function compiled(src: string): string[] {
+  return sources(src).flatMap((f) => {
+    const base = relative(src, f).replace(/\.ts$/, '');
+    return [`lib/${base}.js`, `lib/${base}.js.map`, `lib/${base}.d.ts`];
+  });
+}
 
-  test('holds lib (JS, types, source maps) for every source file, templates and the docs', () => {
-    const lib = sources(join(ROOT, 'src')).flatMap((f) => {
-      const base = relative(join(ROOT, 'src'), f).replace(/\.ts$/, '');
-      return [`lib/${base}.js`, `lib/${base}.js.map`, `lib/${base}.d.ts`];
-    });
-    expect(files).toEqual(
+/**
+ * A fresh clone of the working tree (the files git tracks or would track, no lib/), with
+ * node_modules linked from this checkout as `npm ci` would lay it out.
+ */
+function freshClone(): string {
+  const clone = mkdtempSync(join(tmpdir(), 'clone-'));
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter((f) => f !== '');
+  for (const f of files) {
+    mkdirSync(dirname(join(clone, f)), { recursive: true });
+    try {
+      copyFileSync(join(ROOT, f), join(clone, f));
+    } catch {
+      // deleted in the working tree but not yet in git's index
+    }
+  }
+  const modules = join(clone, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
+    if (entry === 'cdk8s-batch-runtime') continue;
+    symlinkSync(join(ROOT, 'node_modules', entry), join(modules, entry));
+  }
+  symlinkSync(join('..', 'packages', 'runtime'), join(modules, 'cdk8s-batch-runtime'));
+  return clone;
+}
+
+function pack(cwd: string, args: string[] = []): { files: string[]; size: number } {
+  const [result] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', ...args], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  return { files: result.files.map((f: { path: string }) => f.path).sort(), size: result.size };
+}
+
+describe('the npm packages, packed from a fresh clone', () => {
+  let library: { files: string[]; size: number };
+  let runtime: { files: string[]; size: number };
+  beforeAll(() => {
+    const clone = freshClone();
+    expect(readdirSync(clone)).not.toContain('lib');
+    library = pack(clone);
+    runtime = pack(clone, ['--workspace', 'cdk8s-batch-runtime']);
+  }, 240_000);
+
+  test('cdk8s-batch holds lib (JS, types, source maps) for every source file, and the templates', () => {
+    expect(library.files).toEqual(
       [
-        ...lib,
+        ...compiled(join(ROOT, 'src')),
         'CHANGELOG.md',
         'LICENSE',
         'README.md',
@@ -49,19 +93,42 @@ describe('the npm package', () => {
         'templates/starter/main.ts',
         'templates/starter/package.json',
         'templates/starter/tsconfig.json',
-        'templates/worker-python/cdk8s_batch_runtime.py',
         'templates/worker-python/worker.py',
+        'templates/worker-torchrun/train.py',
         'templates/worker-ts/package.json',
         'templates/worker-ts/worker.ts',
-        'templates/worker-torchrun/train.py',
       ].sort(),
     );
   });
 
-  test('has no tests, fixtures or snapshots, and stays within its size budget', () => {
-    expect(files.filter((f) => /test|fixture|snap|bench/.test(f))).toEqual([
+  test('cdk8s-batch-runtime holds its compiled code and nothing else, and depends on nothing', () => {
+    expect(runtime.files).toEqual(
+      [
+        ...compiled(join(ROOT, 'packages', 'runtime', 'src')),
+        'LICENSE',
+        'README.md',
+        'package.json',
+      ].sort(),
+    );
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const manifest = require('../packages/runtime/package.json');
+    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(manifest.peerDependencies ?? {}).toEqual({});
+  });
+
+  test('no tests, fixtures or snapshots, and within their size budgets', () => {
+    expect(library.files.filter((f) => /test|fixture|snap|bench/.test(f))).toEqual([
       'templates/starter/main.test.ts',
     ]);
-    expect(size).toBeLessThan(200 * 1024);
+    expect(library.size).toBeLessThan(400 * 1024);
+    expect(runtime.size).toBeLessThan(40 * 1024);
+  });
+
+  test('cdk8s-batch depends on the runtime package of its own version', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const root = require('../package.json');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const rt = require('../packages/runtime/package.json');
+    expect(root.dependencies['cdk8s-batch-runtime']).toBe(rt.version);
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } fro
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Checkpoint, FileCheckpointStore, shard } from '../../src/runtime';
-import { requirePython } from './twin';
+import { pythonWithRuntime } from './twin';
 
 const WRITERS = join(__dirname, 'writers');
 
@@ -16,7 +16,7 @@ function runWriter(language: 'ts' | 'py', args: (string | number)[]): Promise<nu
   const [command, script] =
     language === 'ts'
       ? [process.execPath, ['--import', 'tsx', join(WRITERS, 'checkpoint-writer.ts')]]
-      : [requirePython(), [join(WRITERS, 'checkpoint_writer.py')]];
+      : [pythonWithRuntime(), [join(WRITERS, 'checkpoint_writer.py')]];
   return new Promise((resolve, reject) => {
     let stderr = '';
     const child = spawn(command, [...script, ...args.map(String)], {

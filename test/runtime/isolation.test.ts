@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import ts from 'typescript';
 
-const RUNTIME = join(__dirname, '..', '..', 'src', 'runtime');
+const RUNTIME = join(__dirname, '..', '..', 'packages', 'runtime', 'src');
 const FILES = readdirSync(RUNTIME).filter((f) => f.endsWith('.ts'));
 
 function specifiers(source: string): string[] {

@@ -1,11 +1,9 @@
-"""Runs the shared runtime test vectors (JSON on stdin) against the Python twin; prints results."""
+"""Runs the shared runtime test vectors (JSON on stdin) against the installed Python twin."""
 
 import json
-import os
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "templates", "worker-python"))
-import cdk8s_batch_runtime as rt  # noqa: E402
+import cdk8s_batch_runtime as rt
 
 CALLS = {
     "shard": lambda a: rt.shard(a["total"], a["count"], a["index"])._asdict(),

@@ -3,13 +3,13 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { ExitCode } from '../../src/runtime';
-import { requirePython } from './twin';
+import { pythonWithRuntime } from './twin';
 
 const ROOT = join(__dirname, '..', '..');
 
 const WORKERS = {
   'worker-ts': () => [process.execPath, '--import', 'tsx', 'templates/worker-ts/worker.ts'],
-  'worker-python': () => [requirePython(), 'templates/worker-python/worker.py'],
+  'worker-python': () => [pythonWithRuntime(), 'templates/worker-python/worker.py'],
 };
 
 function run(worker: keyof typeof WORKERS, env: Record<string, string>) {
@@ -65,12 +65,12 @@ describe.each(Object.keys(WORKERS) as (keyof typeof WORKERS)[])('templates/%s', 
 
 test('the Python twin exports the same exit codes', () => {
   const result = spawnSync(
-    requirePython(),
+    pythonWithRuntime(),
     [
       '-c',
       'import json, cdk8s_batch_runtime as r; print(json.dumps([r.EXIT_SUCCESS, r.EXIT_RETRY, r.EXIT_FAIL_INDEX, r.EXIT_FAIL_JOB]))',
     ],
-    { cwd: join(ROOT, 'templates', 'worker-python'), encoding: 'utf8' },
+    { encoding: 'utf8' },
   );
   expect(JSON.parse(result.stdout)).toEqual([
     ExitCode.SUCCESS,

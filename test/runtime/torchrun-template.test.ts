@@ -5,7 +5,7 @@ import { Testing } from 'cdk8s';
 import { DistributedTrainingJob } from '../../src';
 import { ExitCode } from '../../src/runtime';
 import { newChart } from '../support/harness';
-import { requirePython } from './twin';
+import { pythonWithRuntime } from './twin';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -25,16 +25,19 @@ function contractOf(index: number): Record<string, string> {
 }
 
 function run(env: Record<string, string>) {
-  const result = spawnSync(requirePython(), ['templates/worker-torchrun/train.py', '--contract'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
-      PYTHONDONTWRITEBYTECODE: '1',
-      PYTHONPATH: join(ROOT, 'templates', 'worker-python'),
-      ...env,
+  const result = spawnSync(
+    pythonWithRuntime(),
+    ['templates/worker-torchrun/train.py', '--contract'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        PYTHONDONTWRITEBYTECODE: '1',
+        ...env,
+      },
     },
-  });
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -3,8 +3,7 @@
 import os
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "templates", "worker-python"))
-import cdk8s_batch_runtime as rt  # noqa: E402
+import cdk8s_batch_runtime as rt
 
 directory, index, first, end = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 crash_at = int(sys.argv[5]) if len(sys.argv) > 5 else None
