@@ -5,7 +5,7 @@
  * require the runtime from plain Node.
  */
 import { execFileSync } from 'child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -26,17 +26,37 @@ function run(cmd: string, args: string[], cwd: string): string {
 
 describe('a consumer app built from the npm tarball', () => {
   let app: string;
+  let work: string;
+  let runtimeTarball: string;
   beforeAll(() => {
-    const work = mkdtempSync(join(tmpdir(), 'consumer-'));
+    work = mkdtempSync(join(tmpdir(), 'consumer-'));
     run('npm', ['run', 'build'], ROOT);
     run('npm', ['pack', '--ignore-scripts', '--pack-destination', work], ROOT);
-    const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')) as string);
+    run(
+      'npm',
+      [
+        'pack',
+        '--ignore-scripts',
+        '--workspace',
+        'cdk8s-batch-runtime',
+        '--pack-destination',
+        work,
+      ],
+      ROOT,
+    );
+    const tarballs = readdirSync(work).filter((f) => f.endsWith('.tgz'));
+    const tarball = join(work, tarballs.find((f) => f.startsWith('cdk8s-batch-0')) as string);
+    runtimeTarball = join(
+      work,
+      tarballs.find((f) => f.startsWith('cdk8s-batch-runtime')) as string,
+    );
     app = join(work, 'app');
     run(process.execPath, [join(ROOT, 'lib', 'cli', 'main.js'), 'init', app], ROOT);
-    // The tarball instead of the registry's cdk8s-batch; everything else from the registry.
+    // The tarballs instead of the registry's packages; everything else from the registry.
     const pkgPath = join(app, 'package.json');
     const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
     pkg.dependencies['cdk8s-batch'] = `file:${tarball}`;
+    pkg.dependencies['cdk8s-batch-runtime'] = `file:${runtimeTarball}`;
     writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
     run('npm', ['install', '--no-audit', '--no-fund'], app);
     copyFileSync(join(ROOT, 'templates', 'agents-app', 'main.ts'), join(app, 'agents.ts'));
@@ -44,7 +64,14 @@ describe('a consumer app built from the npm tarball', () => {
 
   test('init wrote the starter', () => {
     expect(readdirSync(app).sort()).toEqual(
-      expect.arrayContaining(['cdk8s.yaml', 'main.test.ts', 'main.ts', 'package.json', 'worker']),
+      expect.arrayContaining([
+        '.gitignore',
+        'cdk8s.yaml',
+        'main.test.ts',
+        'main.ts',
+        'package.json',
+        'worker',
+      ]),
     );
   });
 
@@ -75,4 +102,22 @@ describe('a consumer app built from the npm tarball', () => {
     );
     expect(JSON.parse(out)).toEqual({ index: 3, start: 30, end: 40 });
   });
+
+  test('a worker that installs only the runtime has exactly one package in node_modules', () => {
+    const worker = join(work, 'worker');
+    mkdirSync(worker);
+    writeFileSync(join(worker, 'package.json'), JSON.stringify({ name: 'w', private: true }));
+    run('npm', ['install', '--no-audit', '--no-fund', runtimeTarball], worker);
+    const installed = readdirSync(join(worker, 'node_modules')).filter((f) => !f.startsWith('.'));
+    expect(installed).toEqual(['cdk8s-batch-runtime']);
+    const out = run(
+      process.execPath,
+      [
+        '-e',
+        "console.log(JSON.stringify(require('cdk8s-batch-runtime').currentShard({ JOB_COMPLETION_INDEX: '0', JOB_COMPLETIONS: '2', BATCH_TOTAL_ITEMS: '5' })))",
+      ],
+      worker,
+    );
+    expect(JSON.parse(out)).toEqual({ index: 0, start: 0, end: 3 });
+  }, 120_000);
 });

@@ -93,9 +93,13 @@ describe('the npm packages, packed from a fresh clone', () => {
         'templates/starter/main.ts',
         'templates/starter/package.json',
         'templates/starter/tsconfig.json',
+        'templates/worker-python/Dockerfile',
         'templates/worker-python/worker.py',
+        'templates/worker-torchrun/Dockerfile',
         'templates/worker-torchrun/train.py',
+        'templates/worker-ts/Dockerfile',
         'templates/worker-ts/package.json',
+        'templates/worker-ts/tsconfig.json',
         'templates/worker-ts/worker.ts',
       ].sort(),
     );

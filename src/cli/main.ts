@@ -205,9 +205,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .argument('[dir]', 'an empty or new folder', '.')
     .action(async (dir: string) => {
       try {
-        const files = (await import('./init')).initApp(dir);
+        const { initApp, nextSteps } = await import('./init');
+        const files = initApp(dir);
         io.out(`created ${files.length} files in ${dir}: ${files.join(', ')}`);
-        io.out(`next: cd ${dir} && npm install && npm run synth && npm test`);
+        io.out(`next: ${nextSteps(dir)}`);
       } catch (e) {
         io.err(`error: ${(e as Error).message}`);
         code = 2;

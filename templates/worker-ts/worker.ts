@@ -7,7 +7,7 @@ import {
   ExitCode,
   FileCheckpointStore,
   currentShard,
-} from 'cdk8s-batch/runtime';
+} from 'cdk8s-batch-runtime';
 
 /** An error in an item's data that no retry can fix: fails this index at once. */
 class PermanentItemError extends Error {}

@@ -1,14 +1,43 @@
-import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { execFileSync, spawnSync } from 'child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { ExitCode } from '../../src/runtime';
 import { pythonWithRuntime } from './twin';
 
 const ROOT = join(__dirname, '..', '..');
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+let tsWorker: string | undefined;
+
+/**
+ * templates/worker-ts as its image builds it: the runtime package installed alone (compiled
+ * from packages/runtime), the worker compiled by tsc with the template's tsconfig, run by node.
+ */
+function compiledTsWorker(): string {
+  if (tsWorker) return tsWorker;
+  const app = mkdtempSync(join(tmpdir(), 'worker-ts-'));
+  const runtime = join(app, 'node_modules', 'cdk8s-batch-runtime');
+  mkdirSync(runtime, { recursive: true });
+  copyFileSync(join(ROOT, 'packages', 'runtime', 'package.json'), join(runtime, 'package.json'));
+  execFileSync(process.execPath, [
+    TSC,
+    '-p',
+    join(ROOT, 'packages', 'runtime', 'tsconfig.json'),
+    '--outDir',
+    join(runtime, 'lib'),
+  ]);
+  symlinkSync(join(ROOT, 'node_modules', '@types'), join(app, 'node_modules', '@types'));
+  for (const f of ['package.json', 'tsconfig.json', 'worker.ts']) {
+    copyFileSync(join(ROOT, 'templates', 'worker-ts', f), join(app, f));
+  }
+  execFileSync(process.execPath, [TSC, '-p', join(app, 'tsconfig.json')]);
+  tsWorker = join(app, 'dist', 'worker.js');
+  return tsWorker;
+}
 
 const WORKERS = {
-  'worker-ts': () => [process.execPath, '--import', 'tsx', 'templates/worker-ts/worker.ts'],
+  'worker-ts': () => [process.execPath, compiledTsWorker()],
   'worker-python': () => [pythonWithRuntime(), 'templates/worker-python/worker.py'],
 };
 
@@ -79,3 +108,28 @@ test('the Python twin exports the same exit codes', () => {
     ExitCode.FAIL_JOB,
   ]);
 });
+
+describe.each(['worker-ts', 'worker-python', 'worker-torchrun'])(
+  'templates/%s/Dockerfile',
+  (worker) => {
+    const lines = readFileSync(join(ROOT, 'templates', worker, 'Dockerfile'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+    const froms = lines.filter((l) => l.startsWith('FROM '));
+
+    test('is multi-stage, on pinned base images', () => {
+      expect(froms.length).toBeGreaterThanOrEqual(2);
+      for (const from of froms) {
+        const image = from.split(/\s+/)[1];
+        expect(image).toMatch(/:[0-9][\w.-]*$/);
+      }
+    });
+
+    test('runs as the uid the constructs default to, with HOME under the writable /tmp', () => {
+      const final = lines.slice(lines.lastIndexOf(froms[froms.length - 1]));
+      expect(final).toContain('USER 65532:65532');
+      expect(final.some((l) => /^ENV .*HOME=\/tmp/.test(l))).toBe(true);
+      expect(final[final.length - 1]).toMatch(/^CMD \[".+"\]$/);
+    });
+  },
+);
