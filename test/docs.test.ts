@@ -3,9 +3,13 @@ import { join } from 'path';
 import ts from 'typescript';
 
 const SRC = join(__dirname, '..', 'src');
-const PUBLIC = ['pod', 'workloads', 'presets', 'runtime', 'apply'].flatMap((d) =>
-  readdirSync(join(SRC, d)).map((f) => join(SRC, d, f)),
-);
+const RUNTIME = join(__dirname, '..', 'packages', 'runtime', 'src');
+const PUBLIC = [
+  ...['pod', 'workloads', 'presets', 'apply'].flatMap((d) =>
+    readdirSync(join(SRC, d)).map((f) => join(SRC, d, f)),
+  ),
+  ...readdirSync(RUNTIME).map((f) => join(RUNTIME, f)),
+];
 const PUBLIC_VALIDATION = ['problem', 'validate-manifest', 'rule', 'cdk8s-plugin'].map((f) =>
   join(SRC, 'validation', `${f}.ts`),
 );
