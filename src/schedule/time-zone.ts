@@ -4,6 +4,17 @@
  * load from the IANA database (here: the one ICU ships with Node).
  */
 const COMPONENT = /^[A-Za-z.\-_0-9+]{1,14}$/;
+
+/**
+ * Zones Go's time.LoadLocation loads that the ICU database in Node lacks, and the zone with the
+ * same clock: tzdata's `Factory` is UTC+0 (abbreviated "-00").
+ */
+const GO_ONLY_ZONES: ReadonlyMap<string, string> = new Map([['Factory', 'UTC']]);
+
+/** The zone to compute wall clocks with: the zone itself, or its twin for a Go-only zone. */
+export function clockZone(timeZone: string): string {
+  return GO_ONLY_ZONES.get(timeZone) ?? timeZone;
+}
 const known = new Map<string, boolean>();
 
 export function timeZoneProblem(timeZone: string): string | undefined {
@@ -27,7 +38,11 @@ function isKnownZone(timeZone: string): boolean {
   let ok = known.get(timeZone);
   if (ok === undefined) {
     canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
-    ok = canonical.has(timeZone) || timeZone === 'UTC' || isCaseExactAlias(timeZone);
+    ok =
+      canonical.has(timeZone) ||
+      timeZone === 'UTC' ||
+      GO_ONLY_ZONES.has(timeZone) ||
+      isCaseExactAlias(timeZone);
     known.set(timeZone, ok);
   }
   return ok;

@@ -2,6 +2,7 @@
  * Wall-clock time in an IANA zone, as Go's `time` package computes it, built on Intl so
  * that no time zone library is needed. Instants are epoch milliseconds.
  */
+import { clockZone } from './time-zone';
 
 /** The fields of an instant as the zone's clock shows it (month 1-12, weekday 0 = Sunday). */
 export interface WallClock {
@@ -20,7 +21,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
+      timeZone: clockZone(zone),
       hourCycle: 'h23',
       year: 'numeric',
       month: 'numeric',
@@ -36,7 +37,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
 
 /** The zone's clock at `instant`. */
 export function wallClock(instant: number, zone: string): WallClock {
-  if (zone === 'UTC') {
+  if (clockZone(zone) === 'UTC') {
     const d = new Date(instant);
     return {
       year: d.getUTCFullYear(),
@@ -79,7 +80,7 @@ export function dateIn(
   second = 0,
 ): number {
   const local = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (zone === 'UTC') return local;
+  if (clockZone(zone) === 'UTC') return local;
   let offset = offsetAt(local, zone);
   const utc = local - offset;
   const actual = offsetAt(utc, zone);

@@ -123,3 +123,15 @@ describe('DST changes are named only while they are ahead', () => {
     expect(found.map((c) => c.date)).toEqual(['2026-03-29', '2026-10-25']);
   });
 });
+
+describe("Go's Factory zone", () => {
+  test('is a zone, with the clock of UTC', () => {
+    expect(
+      nextRuns('30 2 * * *', {
+        from: new Date('2026-03-29T00:00:00Z'),
+        timeZone: 'Factory',
+        count: 2,
+      }).map((d) => d.toISOString()),
+    ).toEqual(['2026-03-29T02:30:00.000Z', '2026-03-30T02:30:00.000Z']);
+  });
+});

@@ -1,4 +1,8 @@
-import { parseGoDuration, parseSchedule } from '../../schedule/cron';
+/**
+ * The CronJob spec as validation.go ValidateCronJobCreate / validateCronJobSpec checks it, and
+ * what the CronJob controller then does with it.
+ */
+import { oversizedSteps, parseGoDuration, parseSchedule } from '../../schedule/cron';
 import { canFire } from '../../schedule/fires';
 import { timeZoneProblem } from '../../schedule/time-zone';
 import { dstSurprises } from '../../schedule/dst';
@@ -8,6 +12,10 @@ import { parseQuantity } from '../quantity';
 
 const MIN_STARTING_DEADLINE_SECONDS = 10;
 
+/**
+ * validation.go validateScheduleFormat: robfig/cron ParseStandard, and no TZ or CRON_TZ on
+ * create (spec.timeZone replaces them).
+ */
 export const schedule: Rule = {
   id: 'cronjob-schedule',
   family: 1,
@@ -21,15 +29,13 @@ export const schedule: Rule = {
       ctx.report(path, 'is required', { fix: 'set a cron expression such as "0 2 * * *"' });
       return;
     }
-    if (typeof value !== 'string') {
-      ctx.report(path, 'must be a string', { value, fix: 'quote the cron expression' });
-      return;
-    }
+    if (typeof value !== 'string') return;
     const parsed = parseSchedule(value);
     if (!parsed.ok) ctx.report(path, parsed.error, { value, fix: parsed.fix });
   },
 };
 
+/** robfig/cron SpecSchedule.Next: a day-of-month that no chosen month has never comes. */
 export const scheduleFires: Rule = {
   id: 'cronjob-schedule-fires',
   family: 2,
@@ -52,6 +58,10 @@ export const scheduleFires: Rule = {
   },
 };
 
+/**
+ * validation.go validateTimeZone: non-empty, IANA name syntax, not Local, and loadable by
+ * time.LoadLocation (names are case-sensitive).
+ */
 export const timeZone: Rule = {
   id: 'cronjob-time-zone',
   family: 1,
@@ -59,8 +69,8 @@ export const timeZone: Rule = {
   summary: 'timeZone is a real IANA zone name (case-sensitive), not Local',
   check(ctx) {
     const value = ctx.spec.timeZone;
-    if (value === undefined || value === null) return;
-    const problem = typeof value === 'string' ? timeZoneProblem(value) : 'must be a string';
+    if (typeof value !== 'string') return;
+    const problem = timeZoneProblem(value);
     if (problem) {
       ctx.report(`${ctx.specPath}.timeZone`, problem, {
         value,
@@ -70,6 +80,10 @@ export const timeZone: Rule = {
   },
 };
 
+/**
+ * validation.go validateConcurrencyPolicy: Allow, Forbid or Replace (an empty or absent value
+ * is defaulted to Allow before validation).
+ */
 export const concurrencyPolicy: Rule = {
   id: 'cronjob-concurrency-policy',
   family: 1,
@@ -77,7 +91,7 @@ export const concurrencyPolicy: Rule = {
   summary: 'concurrencyPolicy is Allow, Forbid or Replace',
   check(ctx) {
     const value = ctx.spec.concurrencyPolicy;
-    if (value === undefined || value === null) return;
+    if (typeof value !== 'string' || value === '') return;
     if (value !== 'Allow' && value !== 'Forbid' && value !== 'Replace') {
       ctx.report(`${ctx.specPath}.concurrencyPolicy`, 'must be "Allow", "Forbid" or "Replace"', {
         value,
@@ -86,11 +100,15 @@ export const concurrencyPolicy: Rule = {
   },
 };
 
+/**
+ * validation.go validateCronJobSpec (ValidateNonnegativeField): startingDeadlineSeconds and
+ * the history limits are not negative.
+ */
 export const cronJobIntegerFields: Rule = {
   id: 'cronjob-integer-fields',
   family: 1,
   scope: 'cronjob',
-  summary: 'startingDeadlineSeconds and the history limits are non-negative integers',
+  summary: 'startingDeadlineSeconds and the history limits are not negative',
   check(ctx) {
     for (const field of [
       'startingDeadlineSeconds',
@@ -98,40 +116,68 @@ export const cronJobIntegerFields: Rule = {
       'failedJobsHistoryLimit',
     ]) {
       const value = ctx.spec[field];
-      if (value === undefined || value === null) continue;
-      const path = `${ctx.specPath}.${field}`;
-      if (typeof value !== 'number' || !Number.isInteger(value))
-        ctx.report(path, 'must be an integer', { value });
-      else if (value < 0) ctx.report(path, 'must be greater than or equal to 0', { value });
-    }
-    const suspend = ctx.spec.suspend;
-    if (suspend !== undefined && suspend !== null && typeof suspend !== 'boolean') {
-      ctx.report(`${ctx.specPath}.suspend`, 'must be true or false', { value: suspend });
+      if (typeof value === 'number' && Number.isInteger(value) && value < 0)
+        ctx.report(`${ctx.specPath}.${field}`, 'must be greater than or equal to 0', { value });
     }
   },
 };
 
+/**
+ * cronjob controller (syncCronJob / mostRecentScheduleTime): a run more than
+ * startingDeadlineSeconds late is skipped, and the controller is not guaranteed to look more
+ * often than about every 10 s, so a shorter deadline can miss runs. Accepted by the API server.
+ */
 export const startingDeadline: Rule = {
   id: 'cronjob-starting-deadline',
   family: 2,
+  severity: 'warning',
   scope: 'cronjob',
   summary:
-    'startingDeadlineSeconds below 10 can make the controller miss every run (it syncs every 10 s)',
+    'startingDeadlineSeconds below 10 can make the controller miss runs (it may check only every 10 s)',
   check(ctx) {
     const value = ctx.spec.startingDeadlineSeconds;
     if (typeof value === 'number' && value >= 0 && value < MIN_STARTING_DEADLINE_SECONDS) {
       ctx.report(
         `${ctx.specPath}.startingDeadlineSeconds`,
-        'is below 10 s; the CronJob controller may never start the Job',
-        {
-          value,
-          fix: 'use at least 10 seconds, or leave it unset',
-        },
+        'is below 10 s: the CronJob controller may miss runs, which then never start',
+        { value, fix: 'use at least 10 seconds, or leave it unset' },
       );
     }
   },
 };
 
+const STEP_PERIOD: Readonly<Record<string, string>> = {
+  minute: 'once an hour',
+  hour: 'once a day',
+  'day-of-month': 'once a month',
+  month: 'once a year',
+  'day-of-week': 'once a week',
+};
+
+/**
+ * robfig/cron getRange: a step larger than its field's range (`*\/61`, `*\/90` in minutes) is
+ * accepted and matches only the first value, so the schedule fires once per wrap of the field.
+ */
+export const stepBeyondRange: Rule = {
+  id: 'cronjob-step-beyond-range',
+  family: 2,
+  severity: 'warning',
+  scope: 'cronjob',
+  summary: "a cron step beyond its field's range fires once per wrap (*/90 in minutes: hourly)",
+  check(ctx) {
+    const value = ctx.spec.schedule;
+    if (typeof value !== 'string') return;
+    for (const step of oversizedSteps(value)) {
+      ctx.report(
+        `${ctx.specPath}.schedule`,
+        `the ${step.field} step in "${step.expr}" is beyond its ${step.range} values: it fires only at the first one, ${STEP_PERIOD[step.field] ?? 'once per cycle'}`,
+        { value, fix: `use a step below ${step.range}, or list the values you mean` },
+      );
+    }
+  },
+};
+
+/** robfig/cron Every: an interval is rounded down to whole seconds, and at least 1 s. */
 export const everyRounded: Rule = {
   id: 'cronjob-every-rounded',
   family: 2,
@@ -156,6 +202,7 @@ export const everyRounded: Rule = {
   },
 };
 
+/** robfig/cron SpecSchedule.Next in a zone with DST: skipped and repeated local times. */
 export const dstChange: Rule = {
   id: 'cronjob-dst',
   family: 2,
@@ -167,7 +214,7 @@ export const dstChange: Rule = {
     if (typeof value !== 'string' || typeof zone !== 'string' || timeZoneProblem(zone)) return;
     const parsed = parseSchedule(value);
     if (!parsed.ok || parsed.schedule.kind !== 'spec') return;
-    const surprises = dstSurprises(parsed.schedule, zone, new Date().getUTCFullYear());
+    const surprises = dstSurprises(parsed.schedule, zone, Date.now());
     if (surprises.length === 0) return;
     const what = surprises
       .map((c) => `${c.kind === 'skipped' ? 'skips the run' : 'runs it twice'} on ${c.date}`)
@@ -181,6 +228,13 @@ export const dstChange: Rule = {
 
 const HEAVY_MEMORY_BYTES = 4 * 2 ** 30;
 
+function memoryBytes(value: unknown): number | undefined {
+  if (typeof value === 'string') return parseQuantity(value);
+  if (typeof value === 'number') return parseQuantity(String(value));
+  return undefined;
+}
+
+/** Reviewer rule: concurrencyPolicy Allow lets a slow heavy run overlap the next one. */
 export const overlapOnHeavyJob: Rule = {
   id: 'cronjob-overlap',
   family: 3,
@@ -201,7 +255,7 @@ export const overlapOnHeavyJob: Rule = {
         return lists.some(
           (l) =>
             Object.keys(l).some((k) => k.endsWith('/gpu')) ||
-            (parseQuantity(String(l.memory ?? '')) ?? 0) >= HEAVY_MEMORY_BYTES,
+            (memoryBytes(l.memory) ?? 0) >= HEAVY_MEMORY_BYTES,
         );
       });
     if (!heavy) return;

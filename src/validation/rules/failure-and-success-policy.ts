@@ -1,6 +1,11 @@
+/**
+ * validation.go validatePodFailurePolicy and validateSuccessPolicy, on create. Values of the
+ * wrong JSON type are the decoding rule's and are skipped here.
+ */
 import { Rule } from '../rule';
-import { Obj, arr, int, isObj, obj, objs, str } from '../read';
+import { Obj, arr, int, obj, objs, str } from '../read';
 import { qualifiedNameProblem } from '../syntax';
+import { serves } from '../versions';
 
 const MAX_RULES = 20;
 const MAX_EXIT_CODES = 255;
@@ -18,6 +23,11 @@ function containerNames(podSpec: Obj): Set<string> {
   return names;
 }
 
+/**
+ * validation.go validatePodFailurePolicy: at most 20 rules; each has a known action (FailIndex
+ * only with backoffLimitPerIndex) and exactly one of onExitCodes and onPodConditions. A pattern
+ * without status is defaulted to True before validation.
+ */
 export const podFailurePolicy: Rule = {
   id: 'job-pod-failure-policy',
   family: 1,
@@ -28,11 +38,7 @@ export const podFailurePolicy: Rule = {
     const policy = ctx.jobSpec.podFailurePolicy;
     if (policy === undefined || policy === null) return;
     const base = `${ctx.specPath}.podFailurePolicy`;
-    if (!isObj(policy)) {
-      ctx.report(base, 'must be an object with rules', { value: policy });
-      return;
-    }
-    const rules = arr(policy.rules);
+    const rules = arr(obj(policy)?.rules);
     if (rules.length > MAX_RULES) {
       ctx.report(`${base}.rules`, `must have at most ${MAX_RULES} rules (has ${rules.length})`);
     }
@@ -41,11 +47,18 @@ export const podFailurePolicy: Rule = {
       const path = `${base}.rules[${i}]`;
       const rule = obj(raw) ?? {};
       const action = rule.action;
-      if (action === undefined || action === '') {
+      const perIndex = ctx.jobSpec.backoffLimitPerIndex;
+      if (action === undefined || action === null || action === '') {
         ctx.report(`${path}.action`, `is required: one of ${ACTIONS.join(', ')}`);
-      } else if (!ACTIONS.includes(String(action))) {
+      } else if (typeof action !== 'string') {
+        // the decoding rule's
+      } else if (!ACTIONS.includes(action)) {
         ctx.report(`${path}.action`, `must be one of ${ACTIONS.join(', ')}`, { value: action });
-      } else if (action === 'FailIndex' && ctx.jobSpec.backoffLimitPerIndex === undefined) {
+      } else if (
+        action === 'FailIndex' &&
+        (perIndex === undefined || perIndex === null) &&
+        serves(ctx.targetVersion, '1.29')
+      ) {
         ctx.report(`${path}.action`, 'FailIndex requires backoffLimitPerIndex to be set', {
           value: action,
           fix: 'set backoffLimitPerIndex on the Indexed Job',
@@ -53,10 +66,15 @@ export const podFailurePolicy: Rule = {
       }
       const onExitCodes = obj(rule.onExitCodes);
       const onPodConditions = arr(rule.onPodConditions);
+      const typeError =
+        (rule.onExitCodes !== undefined && rule.onExitCodes !== null && !onExitCodes) ||
+        (rule.onPodConditions !== undefined &&
+          rule.onPodConditions !== null &&
+          !Array.isArray(rule.onPodConditions));
       if (onExitCodes && onPodConditions.length > 0) {
         ctx.report(path, 'must not set both onExitCodes and onPodConditions');
       }
-      if (!onExitCodes && onPodConditions.length === 0) {
+      if (!onExitCodes && onPodConditions.length === 0 && !typeError) {
         ctx.report(path, 'must set one of onExitCodes and onPodConditions');
       }
       if (onExitCodes) checkExitCodes(onExitCodes, `${path}.onExitCodes`, names, ctx.report);
@@ -68,13 +86,13 @@ export const podFailurePolicy: Rule = {
       }
       onPodConditions.forEach((rawPattern, j) => {
         const pattern = obj(rawPattern) ?? {};
-        const type = str(pattern.type) ?? '';
-        const typeProblem = qualifiedNameProblem(type);
+        const type = pattern.type === undefined || pattern.type === null ? '' : str(pattern.type);
+        const typeProblem = type === undefined ? undefined : qualifiedNameProblem(type);
         if (typeProblem)
           ctx.report(`${path}.onPodConditions[${j}].type`, typeProblem, { value: pattern.type });
-        // An absent status is defaulted to True by the API server before validation.
+        // An absent or empty status is defaulted to True by the API server before validation.
         const status = pattern.status;
-        if (status !== undefined && !STATUSES.includes(String(status))) {
+        if (typeof status === 'string' && status !== '' && !STATUSES.includes(status)) {
           ctx.report(
             `${path}.onPodConditions[${j}].status`,
             `must be one of ${STATUSES.join(', ')}`,
@@ -93,13 +111,13 @@ function checkExitCodes(
   report: (field: string, message: string, options?: { value?: unknown; fix?: string }) => void,
 ): void {
   const operator = req.operator;
-  if (operator === undefined || operator === '') {
+  if (operator === undefined || operator === null || operator === '') {
     report(`${path}.operator`, 'is required: In or NotIn');
-  } else if (operator !== 'In' && operator !== 'NotIn') {
+  } else if (typeof operator === 'string' && operator !== 'In' && operator !== 'NotIn') {
     report(`${path}.operator`, 'must be In or NotIn', { value: operator });
   }
   const containerName = req.containerName;
-  if (containerName !== undefined && containerName !== null && !names.has(String(containerName))) {
+  if (typeof containerName === 'string' && !names.has(containerName)) {
     report(
       `${path}.containerName`,
       'must be the name of a container or init container of the pod',
@@ -122,10 +140,7 @@ function checkExitCodes(
   let ordered = true;
   values.forEach((raw, j) => {
     const value = int(raw);
-    if (value === undefined) {
-      report(`${path}.values[${j}]`, 'must be an integer', { value: raw });
-      return;
-    }
+    if (value === undefined) return;
     if (operator === 'In' && value === 0) {
       report(`${path}.values[${j}]`, 'must not be 0 for the In operator', {
         value,
@@ -170,10 +185,17 @@ export function parseIndexSet(
   return { count };
 }
 
+/**
+ * validation.go validateJobSpec and validateSuccessPolicy: Indexed mode only; 1 to 20 rules,
+ * each with succeededIndexes (an increasing index list below completions, at most 64 KiB)
+ * and/or succeededCount (at most completions and the indexes listed). From 1.31 (the
+ * JobSuccessPolicy gate; before, the API server drops the field).
+ */
 export const successPolicy: Rule = {
   id: 'job-success-policy',
   family: 1,
   scope: 'job',
+  since: '1.31',
   summary:
     'successPolicy needs Indexed mode and 1-20 rules of succeededIndexes and/or succeededCount within completions',
   check(ctx) {
@@ -184,48 +206,57 @@ export const successPolicy: Rule = {
       ctx.report(base, 'requires completionMode Indexed', { fix: 'use an IndexedJob' });
       return;
     }
-    const rules = arr(obj(policy)?.rules);
+    const rulesValue = obj(policy)?.rules;
+    if (
+      !obj(policy) ||
+      (rulesValue !== undefined && rulesValue !== null && !Array.isArray(rulesValue))
+    )
+      return;
+    const rules = arr(rulesValue);
     if (rules.length === 0) ctx.report(`${base}.rules`, 'must have at least one rule');
     if (rules.length > MAX_RULES)
       ctx.report(`${base}.rules`, `must have at most ${MAX_RULES} rules (has ${rules.length})`);
-    const completions = int(ctx.jobSpec.completions) ?? 0;
+    const { completions: c, parallelism } = ctx.jobSpec;
+    // Unset completions and parallelism are both defaulted to 1; completions unset alone is
+    // job-completion-mode's (and makes the API server's check panic).
+    const completions = int(c) ?? (c == null && parallelism == null ? 1 : undefined);
+    if (completions === undefined) return;
     rules.forEach((raw, i) => {
       const path = `${base}.rules[${i}]`;
       const rule = obj(raw) ?? {};
-      if (rule.succeededCount === undefined && rule.succeededIndexes === undefined) {
+      const indexes = rule.succeededIndexes;
+      const countValue = rule.succeededCount;
+      if (indexes == null && countValue == null) {
         ctx.report(path, 'must set succeededCount or succeededIndexes');
       }
       let indexCount: number | undefined;
-      if (rule.succeededIndexes !== undefined) {
-        const text = String(rule.succeededIndexes);
-        if (text.length > MAX_SUCCEEDED_INDEXES_LENGTH) {
+      if (typeof indexes === 'string') {
+        const parsed = parseIndexSet(indexes, completions);
+        if (indexes.length > MAX_SUCCEEDED_INDEXES_LENGTH) {
           ctx.report(
             `${path}.succeededIndexes`,
             `must be at most ${MAX_SUCCEEDED_INDEXES_LENGTH} characters`,
           );
-        }
-        const parsed = parseIndexSet(text, completions);
-        if ('error' in parsed) {
+        } else if ('error' in parsed) {
           ctx.report(`${path}.succeededIndexes`, parsed.error, {
-            value: rule.succeededIndexes,
+            value: indexes,
             fix: 'write increasing indexes and ranges such as "0,2-4,7"',
           });
         } else {
           indexCount = parsed.count;
         }
       }
-      if (rule.succeededCount !== undefined) {
-        const count = int(rule.succeededCount);
-        const countPath = `${path}.succeededCount`;
-        if (count === undefined || count < 0) {
-          ctx.report(countPath, 'must be a non-negative integer', { value: rule.succeededCount });
-        } else if (count > completions) {
-          ctx.report(countPath, `must be at most completions (${completions})`, { value: count });
-        } else if (indexCount !== undefined && count > indexCount) {
-          ctx.report(countPath, `must be at most the ${indexCount} indexes in succeededIndexes`, {
-            value: count,
-          });
-        }
+      const count = int(countValue);
+      if (count === undefined) return;
+      const countPath = `${path}.succeededCount`;
+      if (count < 0) {
+        ctx.report(countPath, 'must be greater than or equal to 0', { value: count });
+      } else if (count > completions) {
+        ctx.report(countPath, `must be at most completions (${completions})`, { value: count });
+      } else if (indexCount !== undefined && count > indexCount) {
+        ctx.report(countPath, `must be at most the ${indexCount} indexes in succeededIndexes`, {
+          value: count,
+        });
       }
     });
   },

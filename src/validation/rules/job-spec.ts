@@ -1,6 +1,12 @@
+/**
+ * The JobSpec as validation.go validateJobSpec checks it on create (a Job's spec, or a
+ * CronJob's spec.jobTemplate.spec), and what the Job controller then does with it.
+ */
 import { Rule } from '../rule';
 import { int } from '../read';
 import { domainPrefixedPathProblem } from '../syntax';
+
+export * from './job-selector';
 
 const MAX_PARALLELISM_INDEXED = 100_000;
 const MAX_FAILED_INDEXES = 100_000;
@@ -19,27 +25,26 @@ const INTEGER_FIELDS = [
   'maxFailedIndexes',
 ] as const;
 
+/**
+ * validation.go validateJobSpec (ValidateNonnegativeField): counts and durations are not
+ * negative. A value of another JSON type is the decoding rule's.
+ */
 export const jobIntegerFields: Rule = {
   id: 'job-integer-fields',
   family: 1,
   scope: 'job',
-  summary: 'counts and durations in seconds are non-negative integers',
+  summary: 'counts and durations in seconds are not negative',
   check(ctx) {
     for (const field of INTEGER_FIELDS) {
-      const value = ctx.jobSpec[field];
-      if (value === undefined || value === null) continue;
-      const path = `${ctx.specPath}.${field}`;
-      if (typeof value !== 'number' || !Number.isInteger(value)) {
-        ctx.report(path, 'must be an integer', { value });
-      } else if (value < 0) {
-        ctx.report(path, 'must be greater than or equal to 0', { value });
-      } else if (value > 2_147_483_647) {
-        ctx.report(path, 'must fit in 32 bits (at most 2147483647)', { value });
+      const value = int(ctx.jobSpec[field]);
+      if (value !== undefined && value < 0) {
+        ctx.report(`${ctx.specPath}.${field}`, 'must be greater than or equal to 0', { value });
       }
     }
   },
 };
 
+/** job controller pastActiveDeadline: a deadline of 0 s has passed as soon as the Job starts. */
 export const activeDeadlinePositive: Rule = {
   id: 'job-active-deadline-positive',
   family: 2,
@@ -59,6 +64,11 @@ export const activeDeadlinePositive: Rule = {
   },
 };
 
+/**
+ * validation.go validateJobSpec: completionMode is NonIndexed or Indexed; Indexed needs
+ * completions (the API server sets completions and parallelism to 1 when both are unset) and
+ * at most 100000 parallel pods.
+ */
 export const completionMode: Rule = {
   id: 'job-completion-mode',
   family: 1,
@@ -68,7 +78,7 @@ export const completionMode: Rule = {
   check(ctx) {
     const s = ctx.jobSpec;
     const mode = s.completionMode;
-    if (mode === undefined) return;
+    if (typeof mode !== 'string') return;
     if (mode !== 'NonIndexed' && mode !== 'Indexed') {
       ctx.report(`${ctx.specPath}.completionMode`, 'must be "NonIndexed" or "Indexed"', {
         value: mode,
@@ -76,7 +86,8 @@ export const completionMode: Rule = {
       return;
     }
     if (mode !== 'Indexed') return;
-    if (s.completions === undefined || s.completions === null) {
+    const unset = (v: unknown) => v === undefined || v === null;
+    if (unset(s.completions) && !unset(s.parallelism)) {
       ctx.report(`${ctx.specPath}.completions`, 'is required when completionMode is Indexed', {
         fix: 'set completions to the number of indexes',
       });
@@ -86,17 +97,20 @@ export const completionMode: Rule = {
       ctx.report(
         `${ctx.specPath}.parallelism`,
         `must be at most ${MAX_PARALLELISM_INDEXED} when completionMode is Indexed`,
-        {
-          value: parallelism,
-        },
+        { value: parallelism },
       );
     }
   },
 };
 
+/**
+ * job controller manageJob: it never runs more pods than the completions still missing, so
+ * parallelism above completions is accepted and silently capped.
+ */
 export const parallelismNotAboveCompletions: Rule = {
   id: 'job-parallelism-above-completions',
   family: 2,
+  severity: 'warning',
   scope: 'job',
   summary: 'parallelism above completions is silently capped by the Job controller',
   check(ctx) {
@@ -111,19 +125,23 @@ export const parallelismNotAboveCompletions: Rule = {
       ctx.report(
         `${ctx.specPath}.parallelism`,
         `is above completions (${completions}); the controller never runs more than ${completions} pods`,
-        {
-          value: parallelism,
-          fix: `set parallelism to at most ${completions}`,
-        },
+        { value: parallelism, fix: `set parallelism to at most ${completions}` },
       );
     }
   },
 };
 
+/**
+ * validation.go validateJobSpec: backoffLimitPerIndex and maxFailedIndexes need Indexed mode,
+ * maxFailedIndexes needs backoffLimitPerIndex and stays within completions and 100000, and
+ * above 100000 completions both it and parallelism are limited to 10000. From 1.29 (the
+ * JobBackoffLimitPerIndex gate; before, the API server drops the fields).
+ */
 export const perIndexBackoff: Rule = {
   id: 'job-per-index-backoff',
   family: 1,
   scope: 'job',
+  since: '1.29',
   summary:
     'backoffLimitPerIndex and maxFailedIndexes need Indexed mode and stay within their bounds',
   check(ctx) {
@@ -133,83 +151,77 @@ export const perIndexBackoff: Rule = {
     const maxFailed = int(s.maxFailedIndexes);
     const completions = int(s.completions);
     const parallelism = int(s.parallelism);
+    const perIndexSet = s.backoffLimitPerIndex !== undefined && s.backoffLimitPerIndex !== null;
+    if (maxFailed !== undefined && !perIndexSet) {
+      ctx.report(`${p}.backoffLimitPerIndex`, 'is required when maxFailedIndexes is set');
+    }
     if (s.completionMode !== 'Indexed') {
-      if (perIndex !== undefined) {
-        ctx.report(`${p}.backoffLimitPerIndex`, 'requires completionMode Indexed', {
-          value: perIndex,
-          fix: 'use an IndexedJob',
-        });
-      }
-      if (maxFailed !== undefined) {
-        ctx.report(`${p}.maxFailedIndexes`, 'requires completionMode Indexed', {
-          value: maxFailed,
-          fix: 'use an IndexedJob',
-        });
+      if (
+        s.completionMode !== undefined &&
+        s.completionMode !== null &&
+        s.completionMode !== 'NonIndexed'
+      )
+        return;
+      for (const [field, value] of [
+        ['backoffLimitPerIndex', perIndex],
+        ['maxFailedIndexes', maxFailed],
+      ] as const) {
+        if (value !== undefined)
+          ctx.report(`${p}.${field}`, 'requires completionMode Indexed', {
+            value,
+            fix: 'use an IndexedJob',
+          });
       }
       return;
-    }
-    if (maxFailed !== undefined && s.backoffLimitPerIndex === undefined) {
-      ctx.report(`${p}.backoffLimitPerIndex`, 'is required when maxFailedIndexes is set');
     }
     if (maxFailed !== undefined && completions !== undefined && maxFailed > completions) {
       ctx.report(`${p}.maxFailedIndexes`, `must be at most completions (${completions})`, {
         value: maxFailed,
       });
-    }
-    if (maxFailed !== undefined && maxFailed > MAX_FAILED_INDEXES) {
+    } else if (maxFailed !== undefined && maxFailed > MAX_FAILED_INDEXES) {
       ctx.report(`${p}.maxFailedIndexes`, `must be at most ${MAX_FAILED_INDEXES}`, {
         value: maxFailed,
       });
     }
-    if (
-      completions !== undefined &&
-      completions > COMPLETIONS_SOFT_LIMIT &&
-      perIndex !== undefined
-    ) {
-      if (maxFailed === undefined) {
-        ctx.report(
-          `${p}.maxFailedIndexes`,
-          `is required when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex`,
-        );
-      }
-      if (parallelism !== undefined && parallelism > PARALLELISM_LIMIT_HIGH_COMPLETIONS) {
-        ctx.report(
-          `${p}.parallelism`,
-          `must be at most ${PARALLELISM_LIMIT_HIGH_COMPLETIONS} when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex`,
-          {
-            value: parallelism,
-          },
-        );
-      }
-      if (maxFailed !== undefined && maxFailed > MAX_FAILED_INDEXES_HIGH_COMPLETIONS) {
-        ctx.report(
-          `${p}.maxFailedIndexes`,
-          `must be at most ${MAX_FAILED_INDEXES_HIGH_COMPLETIONS} when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex`,
-          {
-            value: maxFailed,
-          },
-        );
-      }
+    if (completions === undefined || completions <= COMPLETIONS_SOFT_LIMIT || !perIndexSet) return;
+    const when = `when completions is above ${COMPLETIONS_SOFT_LIMIT} with backoffLimitPerIndex`;
+    if (maxFailed === undefined) {
+      ctx.report(`${p}.maxFailedIndexes`, `is required ${when}`);
+    } else if (maxFailed > MAX_FAILED_INDEXES_HIGH_COMPLETIONS && maxFailed <= MAX_FAILED_INDEXES) {
+      ctx.report(
+        `${p}.maxFailedIndexes`,
+        `must be at most ${MAX_FAILED_INDEXES_HIGH_COMPLETIONS} ${when}`,
+        { value: maxFailed },
+      );
+    }
+    if (parallelism !== undefined && parallelism > PARALLELISM_LIMIT_HIGH_COMPLETIONS) {
+      ctx.report(
+        `${p}.parallelism`,
+        `must be at most ${PARALLELISM_LIMIT_HIGH_COMPLETIONS} ${when}`,
+        { value: parallelism },
+      );
     }
   },
 };
 
+/**
+ * validation.go validateJobSpec: managedBy is a domain-prefixed path of at most 63 characters.
+ * From 1.32 (the JobManagedBy gate; before, the API server drops the field).
+ */
 export const managedBy: Rule = {
   id: 'job-managed-by',
   family: 1,
   scope: 'job',
+  since: '1.32',
   summary: 'managedBy is a domain-prefixed path of at most 63 characters',
   check(ctx) {
     const value = ctx.jobSpec.managedBy;
-    if (value === undefined || value === null) return;
+    if (typeof value !== 'string') return;
     const path = `${ctx.specPath}.managedBy`;
-    if (typeof value !== 'string') {
-      ctx.report(path, 'must be a string', { value });
-      return;
-    }
     const problem = domainPrefixedPathProblem(value);
-    if (problem) ctx.report(path, problem, { value });
-    if (value.length > MAX_MANAGED_BY_LENGTH) {
+    if (problem) {
+      ctx.report(path, problem, { value });
+    } else if (value.length > MAX_MANAGED_BY_LENGTH) {
       ctx.report(
         path,
         `must be no more than ${MAX_MANAGED_BY_LENGTH} characters (is ${value.length})`,
@@ -219,17 +231,23 @@ export const managedBy: Rule = {
   },
 };
 
+/**
+ * validation.go validatePodReplacementPolicy: Failed or TerminatingOrFailed, only Failed with a
+ * podFailurePolicy. From 1.29 (the JobPodReplacementPolicy gate; before, it is dropped).
+ */
 export const podReplacementPolicy: Rule = {
   id: 'job-pod-replacement-policy',
   family: 1,
   scope: 'job',
+  since: '1.29',
   summary:
     'podReplacementPolicy is Failed or TerminatingOrFailed, and only Failed with a podFailurePolicy',
   check(ctx) {
     const value = ctx.jobSpec.podReplacementPolicy;
-    if (value === undefined || value === null) return;
+    if (typeof value !== 'string') return;
     const path = `${ctx.specPath}.podReplacementPolicy`;
-    if (ctx.jobSpec.podFailurePolicy !== undefined && ctx.jobSpec.podFailurePolicy !== null) {
+    const pfp = ctx.jobSpec.podFailurePolicy;
+    if (pfp !== undefined && pfp !== null) {
       if (value !== 'Failed') {
         ctx.report(path, 'must be "Failed" when podFailurePolicy is set', { value });
       }
@@ -239,6 +257,10 @@ export const podReplacementPolicy: Rule = {
   },
 };
 
+/**
+ * validation.go validateJobSpec: the pod template's restartPolicy is Never or OnFailure (the
+ * pod default Always is refused), and Never with a podFailurePolicy.
+ */
 export const restartPolicy: Rule = {
   id: 'job-restart-policy',
   family: 1,
@@ -246,9 +268,9 @@ export const restartPolicy: Rule = {
   summary:
     'a Job pod restartPolicy is Never or OnFailure, and Never when a podFailurePolicy is set',
   check(ctx) {
-    const podSpec = ctx.podSpec;
-    const value = podSpec.restartPolicy;
+    const value = ctx.podSpec.restartPolicy;
     const path = `${ctx.podPath}.restartPolicy`;
+    if (value !== undefined && value !== null && typeof value !== 'string') return;
     if (value === undefined || value === null || value === '' || value === 'Always') {
       ctx.report(
         path,
@@ -268,55 +290,6 @@ export const restartPolicy: Rule = {
       ctx.jobSpec.podFailurePolicy !== null
     ) {
       ctx.report(path, 'must be "Never" when podFailurePolicy is set', { value });
-    }
-  },
-};
-
-export const selector: Rule = {
-  id: 'job-selector',
-  family: 1,
-  scope: 'job',
-  summary:
-    'selector is generated by the API server: a job template may not set it, a Job only with manualSelector',
-  check(ctx) {
-    const s = ctx.jobSpec;
-    if (ctx.inTemplate) {
-      if (s.selector !== undefined && s.selector !== null) {
-        ctx.report(
-          `${ctx.specPath}.selector`,
-          'must not be set in a job template; it will be generated',
-          { value: s.selector },
-        );
-      }
-      if (s.manualSelector === true) {
-        ctx.report(`${ctx.specPath}.manualSelector`, 'must not be true in a job template', {
-          value: true,
-        });
-      }
-    } else if (s.selector !== undefined && s.selector !== null && s.manualSelector !== true) {
-      ctx.report(
-        `${ctx.specPath}.selector`,
-        'must not be set unless manualSelector is true; it is generated',
-        { value: s.selector },
-      );
-    }
-  },
-};
-
-export const booleanFields: Rule = {
-  id: 'job-boolean-fields',
-  family: 1,
-  scope: 'job',
-  summary: 'suspend and manualSelector are booleans',
-  check(ctx) {
-    for (const field of ['suspend', 'manualSelector']) {
-      const value = ctx.jobSpec[field];
-      if (value !== undefined && value !== null && typeof value !== 'boolean') {
-        ctx.report(`${ctx.specPath}.${field}`, 'must be true or false', {
-          value,
-          fix: typeof value === 'string' ? 'write it unquoted' : undefined,
-        });
-      }
     }
   },
 };
