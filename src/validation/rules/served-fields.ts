@@ -1,30 +1,55 @@
+/**
+ * Fields newer than the target release (family 2): the API server of that release drops them,
+ * with an "unknown field" warning when it does not know the field at all, or silently when the
+ * field's feature gate is off (pkg/registry/batch/job/strategy.go and pkg/api/pod
+ * dropDisabledFields). Container and security fields are covered by container-dropped.ts and
+ * security-served.ts; this file covers the Job spec and the pod spec's own fields.
+ */
 import { Rule, RuleContext } from '../rule';
-import { obj, objs } from '../read';
+import { isObj, obj, objs } from '../read';
 import {
+  FeatureGate,
   KubernetesVersion,
-  minorOf,
-  serves,
   NEWEST_KNOWN_VERSION,
   OLDEST_SUPPORTED_VERSION,
+  enabledSince,
+  featureEnabled,
+  minorOf,
 } from '../versions';
+import { eachContainer } from './pod-walk';
 
-/** Job spec fields and the first release that serves them by default (beta on, or GA). */
-const JOB_FIELDS: ReadonlyArray<[string, KubernetesVersion]> = [
-  ['backoffLimitPerIndex', '1.29'],
-  ['maxFailedIndexes', '1.29'],
-  ['podReplacementPolicy', '1.29'],
-  ['successPolicy', '1.31'],
-  ['managedBy', '1.32'],
+/** Job spec fields and the gate that serves them. */
+const JOB_FIELDS: ReadonlyArray<[string, FeatureGate]> = [
+  ['backoffLimitPerIndex', 'JobBackoffLimitPerIndex'],
+  ['maxFailedIndexes', 'JobBackoffLimitPerIndex'],
+  ['podReplacementPolicy', 'JobPodReplacementPolicy'],
+  ['successPolicy', 'JobSuccessPolicy'],
+  ['managedBy', 'JobManagedBy'],
 ];
 
-function report(ctx: RuleContext, field: string, since: KubernetesVersion): void {
+/** Pod spec fields and the gate that serves them. */
+const POD_FIELDS: ReadonlyArray<[string, FeatureGate]> = [
+  ['resources', 'PodLevelResources'],
+  ['resourceClaims', 'DynamicResourceAllocation'],
+  ['hostnameOverride', 'HostnameOverride'],
+];
+
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+function report(ctx: RuleContext, field: string, gate: FeatureGate): void {
+  const since = enabledSince(gate) as KubernetesVersion;
   ctx.report(
     field,
-    `is served from Kubernetes ${since}; the target ${ctx.targetVersion} drops it with only a warning`,
-    {
-      fix: `remove it or target ${since} or later`,
-    },
+    `is served from Kubernetes ${since} (feature ${gate}); the API server of ${ctx.targetVersion} drops it`,
+    { fix: `remove it or target ${since} or later` },
   );
+}
+
+/** Whether a gate is off in the target but on by default in a release the rules know. */
+function dropped(ctx: RuleContext, gate: FeatureGate): boolean {
+  return !featureEnabled(gate, ctx.targetVersion) && enabledSince(gate) !== undefined;
 }
 
 export const servedJobFields: Rule = {
@@ -34,17 +59,48 @@ export const servedJobFields: Rule = {
   summary:
     'every field is served by the target Kubernetes version (the API server drops unknown fields)',
   check(ctx) {
-    for (const [field, since] of JOB_FIELDS) {
-      if (ctx.jobSpec[field] !== undefined && !serves(ctx.targetVersion, since)) {
-        report(ctx, `${ctx.specPath}.${field}`, since);
+    for (const [field, gate] of JOB_FIELDS) {
+      if (isSet(ctx.jobSpec[field]) && dropped(ctx, gate)) {
+        report(ctx, `${ctx.specPath}.${field}`, gate);
       }
     }
     const rules = objs(obj(ctx.jobSpec.podFailurePolicy)?.rules);
     rules.forEach((rule, i) => {
-      if (rule.action === 'FailIndex' && !serves(ctx.targetVersion, '1.29')) {
-        report(ctx, `${ctx.specPath}.podFailurePolicy.rules[${i}].action`, '1.29');
+      if (rule.action === 'FailIndex' && dropped(ctx, 'JobBackoffLimitPerIndex')) {
+        report(
+          ctx,
+          `${ctx.specPath}.podFailurePolicy.rules[${i}].action`,
+          'JobBackoffLimitPerIndex',
+        );
       }
     });
+  },
+};
+
+/**
+ * dropDisabledPodFields: pod-level resources (PodLevelResources, on from 1.34), resourceClaims
+ * and container resources.claims (DynamicResourceAllocation, on from 1.34), hostnameOverride
+ * (HostnameOverride, on from 1.35).
+ */
+export const servedPodFields: Rule = {
+  id: 'pod-field-served',
+  family: 2,
+  scope: 'pod',
+  summary: 'pod spec fields are served by the target Kubernetes version (newer ones are dropped)',
+  check(ctx) {
+    for (const [field, gate] of POD_FIELDS) {
+      if (isSet(ctx.podSpec[field]) && dropped(ctx, gate)) {
+        report(ctx, `${ctx.podPath}.${field}`, gate);
+      }
+    }
+    if (dropped(ctx, 'DynamicResourceAllocation')) {
+      eachContainer(ctx, (c, cPath) => {
+        const res = c.resources;
+        if (isObj(res) && isSet(res.claims)) {
+          report(ctx, `${cPath}.resources.claims`, 'DynamicResourceAllocation');
+        }
+      });
+    }
   },
 };
 
@@ -56,7 +112,8 @@ export const targetVersionKnown: Rule = {
   check(ctx) {
     const minor = minorOf(ctx.targetVersion);
     const oldest = minorOf(OLDEST_SUPPORTED_VERSION) ?? 0;
-    if (minor === undefined || minor < oldest) {
+    const newest = minorOf(NEWEST_KNOWN_VERSION) ?? 0;
+    if (minor === undefined || minor < oldest || minor > newest) {
       ctx.report(
         'targetVersion',
         `is not a supported Kubernetes version (supported: ${OLDEST_SUPPORTED_VERSION} to ${NEWEST_KNOWN_VERSION})`,
