@@ -1,3 +1,4 @@
+import { positionOf } from '../manifests/position';
 import { KubernetesVersion } from '../validation/versions';
 import { checkStream } from './check';
 import { readManifests } from './read-manifests';
@@ -21,7 +22,16 @@ export function runCheck(paths: string[], opts: CheckCliOptions, io: Io): number
   let internal = false;
   const checked = checkStream(
     [...errors, ...objects],
-    { targetVersion: opts.targetVersion, allow: opts.allow, podSecurity: opts.podSecurity },
+    {
+      targetVersion: opts.targetVersion,
+      allow: opts.allow,
+      podSecurity: opts.podSecurity,
+      locate(o, field) {
+        if (!o.source) return undefined;
+        const { line, column } = positionOf(o.source, field);
+        return { line, column };
+      },
+    },
     {
       object(c) {
         if (c.findings.some((f) => f.severity === 'error')) failed = true;

@@ -1,52 +1,44 @@
-import { readFileSync, readdirSync, statSync } from 'fs';
-import { join } from 'path';
-import { parseAllDocuments } from 'yaml';
+/**
+ * The CLI's view of the manifest reader (src/manifests/): every command that reads manifests
+ * (check, schedule, apply, wait) goes through these functions, so all of them resolve YAML
+ * scalars as the API server does.
+ */
+import { readFileSync } from 'fs';
+import { describeError, parseText, readObjectsSync } from '../manifests';
+import type { DocumentSource } from '../manifests';
 
 /** One object read from a manifest file. */
 export interface ManifestObject {
   /** The file it came from (`-` for standard input). */
   readonly file: string;
   readonly object: Record<string, unknown>;
+  /** The 1-based line on which its document's content starts. */
+  readonly line?: number;
+  /** Its document's index in the file. */
+  readonly docIndex?: number;
+  /** Its document's text, for `positionOf` from src/manifests. */
+  readonly source?: DocumentSource;
 }
 
 /** A file that could not be read or parsed. */
 export interface ReadError {
   readonly file: string;
+  /** One line: `line 3, column 7: what is wrong` when the place is known. */
   readonly message: string;
-}
-
-const MANIFEST_FILE = /\.(ya?ml|json)$/i;
-
-/** Every manifest file under `path`: the file itself, or a folder's .yaml/.yml/.json files, sorted. */
-function filesOf(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path, { withFileTypes: true })
-    .filter((e) => e.isDirectory() || MANIFEST_FILE.test(e.name))
-    .map((e) => join(path, e.name))
-    .sort()
-    .flatMap(filesOf);
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /**
- * Parses YAML the way the API server's YAML 1.1 decoder reads it, so `yes` is a boolean
- * and `0777` an octal number here too; `List` objects are expanded into their items.
+ * Parses YAML the way the API server reads it (goyaml.v2 resolution: `yes` is a boolean,
+ * `0777` is 511, `e2` and `1:30` are strings); `List` objects are expanded into their items.
+ * Throws the first read error.
  */
 export function parseManifests(file: string, text: string): ManifestObject[] {
   const objects: ManifestObject[] = [];
-  for (const doc of parseAllDocuments(text, { version: '1.1', prettyErrors: true })) {
-    if (doc.errors.length > 0) throw new Error(doc.errors[0].message);
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
-    if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new Error('a document is not a Kubernetes object (a YAML mapping)');
-    }
-    const o = value as Record<string, unknown>;
-    const items = typeof o.kind === 'string' && o.kind.endsWith('List') ? o.items : undefined;
-    if (Array.isArray(items)) {
-      for (const item of items) objects.push({ file, object: item as Record<string, unknown> });
-    } else {
-      objects.push({ file, object: o });
-    }
+  for (const item of parseText(file, text)) {
+    if (item.kind === 'object') objects.push(item);
+    else if (item.kind === 'error') throw new Error(describeError(item));
   }
   return objects;
 }
@@ -54,28 +46,29 @@ export function parseManifests(file: string, text: string): ManifestObject[] {
 /** Reads files, folders, or `-` (standard input). */
 export function readManifests(
   paths: readonly string[],
-  readStdin: () => string = () => readFileSync(0, 'utf8'),
+  readStdin: () => string = () => readFileSyncStdin(),
 ): { objects: ManifestObject[]; errors: ReadError[] } {
   const objects: ManifestObject[] = [];
   const errors: ReadError[] = [];
-  for (const path of paths) {
-    let files: string[];
-    try {
-      files = path === '-' ? ['-'] : filesOf(path);
-    } catch (e) {
-      errors.push({ file: path, message: (e as Error).message });
-      continue;
-    }
-    for (const file of files) {
-      try {
-        const text = file === '-' ? readStdin() : readFileSync(file, 'utf8');
-        objects.push(...parseManifests(file, text));
-      } catch (e) {
-        errors.push({ file, message: (e as Error).message.split('\n')[0] });
-      }
+  for (const item of readObjectsSync(paths, { readStdin })) {
+    if (item.kind === 'object') {
+      objects.push(item);
+    } else {
+      const line = item.kind === 'error' ? item.line : undefined;
+      const column = item.kind === 'error' ? item.column : undefined;
+      errors.push({
+        file: item.file,
+        message: item.kind === 'error' ? describeError(item) : item.message,
+        ...(line !== undefined ? { line } : {}),
+        ...(column !== undefined ? { column } : {}),
+      });
     }
   }
   return { objects, errors };
+}
+
+function readFileSyncStdin(): string {
+  return readFileSync(0, 'utf8');
 }
 
 /** `kind/name`, or `kind/namespace/name` ... as kubectl prints it: `cronjob/x` style but with the kind as written. */

@@ -1,3 +1,4 @@
+import { describeError, readObjectsSync } from '../manifests';
 import { describeProblem } from './problem';
 import { SubdomainServices } from './cross-object';
 import { RelaxableRule, isBatchWorkload, validateManifest } from './validate-manifest';
@@ -7,8 +8,8 @@ import { KubernetesVersion, NEWEST_KNOWN_VERSION } from './versions';
 export interface PluginValidationContext {
   /** The manifest files cdk8s synthesized. */
   readonly manifests: readonly string[];
-  /** Reads the objects of one manifest file. */
-  parseManifest(manifestPath: string): unknown[];
+  /** Reads the objects of one manifest file (unused: the plugin reads as the API server does). */
+  parseManifest?(manifestPath: string): unknown[];
   /** Where the violations and the verdict go. */
   readonly report: {
     addViolation(violation: {
@@ -55,8 +56,22 @@ export class BatchValidation {
     let checked = 0;
     const services = new SubdomainServices();
     const all = context.manifests.map((manifestPath) => {
-      const resources = context.parseManifest(manifestPath);
-      for (const resource of resources) services.see(resource);
+      const resources: unknown[] = [];
+      for (const item of readObjectsSync([manifestPath])) {
+        if (item.kind === 'object') {
+          resources.push(item.object);
+          services.see(item.object);
+          continue;
+        }
+        failures++;
+        const message = item.kind === 'error' ? describeError(item) : item.message;
+        context.report.addViolation({
+          ruleName: 'manifest-read (family 1)',
+          recommendation: message,
+          fix: 'fix the YAML so the API server can read it',
+          violatingResources: [{ resourceName: manifestPath, locations: [], manifestPath }],
+        });
+      }
       return { manifestPath, resources };
     });
     for (const { manifestPath, resources } of all) {

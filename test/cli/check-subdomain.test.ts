@@ -4,6 +4,16 @@ import { stringify } from 'yaml';
 import { run } from '../../src/cli/main';
 import { BatchValidation, DistributedTrainingJob } from '../../src';
 import { newChart } from '../support/harness';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+/** A manifest file holding the objects, as `cdk8s synth` writes one for the plugin. */
+function synthesized(objects: unknown[]): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'plugin-')), 'app.k8s.yaml');
+  writeFileSync(file, objects.map((o) => JSON.stringify(o)).join('\n---\n'));
+  return file;
+}
 
 const job = (namespace = 'ml', subdomain = 'workers', labels?: Record<string, string>) => ({
   apiVersion: 'batch/v1',
@@ -99,15 +109,13 @@ describe('subdomain-service', () => {
     expect((await check(...objects)).out).toEqual([]);
     const violations: unknown[] = [];
     await new BatchValidation().validate({
-      manifests: ['app.k8s.yaml'],
-      parseManifest: () => objects,
+      manifests: [synthesized(objects)],
       report: { addViolation: (v) => violations.push(v), submit: () => undefined },
     });
     expect(violations).toEqual([]);
     const jobOnly = objects.filter((o) => o.kind === 'Job');
     await new BatchValidation().validate({
-      manifests: ['app.k8s.yaml'],
-      parseManifest: () => jobOnly,
+      manifests: [synthesized(jobOnly)],
       report: { addViolation: (v) => violations.push(v), submit: () => undefined },
     });
     expect(violations).toHaveLength(1);

@@ -94,7 +94,7 @@ export function fixFor(value: unknown, type: TypeNode, field: string): string | 
   switch (type.kind) {
     case 'string':
       if (typeof value === 'boolean') {
-        return 'quote it (YAML reads unquoted yes, no, on, off, true and false as booleans)';
+        return 'quote it (YAML reads unquoted y, n, yes, no, on, off, true and false as booleans)';
       }
       if (typeof value === 'number' && Number.isInteger(value)) return `quote it: "${value}"`;
       return typeof value === 'number' ? 'quote it' : undefined;

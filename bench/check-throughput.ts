@@ -1,0 +1,125 @@
+/**
+ * Reader throughput and peak memory: generates 10,000 and 100,000 typical Job/CronJob
+ * manifests into one temp file each, then in a fresh child process per measurement reads and
+ * parses them with the manifest reader (src/manifests, streaming) and, beside it, with a plain
+ * `parseAllDocuments` of the `yaml` package. Peak RSS is the child's VmHWM. Prints a table.
+ *
+ *   npx tsx bench/check-throughput.ts            # both sizes
+ *   npx tsx bench/check-throughput.ts 10000      # one size
+ */
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+function job(i: number): string {
+  return `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: ingest-${i}
+  namespace: ai-agents
+  labels:
+    app.kubernetes.io/name: ingest
+    tier: e2
+spec:
+  completions: 100
+  parallelism: 10
+  completionMode: Indexed
+  backoffLimit: 6
+  ttlSecondsAfterFinished: 86400
+  template:
+    spec:
+      restartPolicy: Never
+      securityContext: {runAsNonRoot: true, runAsUser: 1000}
+      containers:
+        - name: main
+          image: ghcr.io/acme/ingest:2.0.0
+          args: ["--items", "10", "--shard", "${i}"]
+          env:
+            - name: OPENAI_API_KEY
+              valueFrom: {secretKeyRef: {name: openai-credentials, key: api-key}}
+          resources:
+            requests: {cpu: 500m, memory: 1Gi}
+            limits: {memory: 2Gi}
+`;
+}
+
+function cronJob(i: number): string {
+  return `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: embeddings-${i}
+  namespace: ai-agents
+spec:
+  schedule: "0 2 * * *"
+  timeZone: Europe/Berlin
+  concurrencyPolicy: Forbid
+  jobTemplate:
+    spec:
+      backoffLimit: 2
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: embedder
+              image: ghcr.io/acme/embedder:1.4.2
+              env:
+                - {name: VECTOR_DB_URL, value: "http://qdrant:6333"}
+`;
+}
+
+/** The child: reads `file` with `parser`, prints {objects, ms, rssMb}. */
+async function child(parser: string, file: string): Promise<void> {
+  const t0 = performance.now();
+  let objects = 0;
+  if (parser === 'reader') {
+    const { readObjects } = await import('../src/manifests');
+    for await (const item of readObjects([file])) if (item.kind === 'object') objects++;
+  } else {
+    const { parseAllDocuments } = await import('yaml');
+    for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) if (doc.toJS()) objects++;
+  }
+  const ms = performance.now() - t0;
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  process.stdout.write(JSON.stringify({ objects, ms, rssMb: hwm ? Number(hwm[1]) / 1024 : NaN }));
+}
+
+function measure(parser: string, file: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', parser, file], {
+    cwd: join(__dirname, '..'),
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) return { objects: 0, ms: NaN, rssMb: NaN, failed: r.stderr.split('\n')[0] };
+  return JSON.parse(r.stdout) as { objects: number; ms: number; rssMb: number };
+}
+
+function main(): void {
+  const sizes = process.argv[2] ? [Number(process.argv[2])] : [10_000, 100_000];
+  const dir = mkdtempSync(join(tmpdir(), 'check-throughput-'));
+  const lines = [
+    '| Manifests | File (MB) | Parser | Objects | Time (s) | Manifests/s | Peak RSS (MB) |',
+    '| ---: | ---: | --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const n of sizes) {
+    const file = join(dir, `manifests-${n}.yaml`);
+    const docs: string[] = [];
+    for (let i = 0; i < n; i++) docs.push(i % 4 === 3 ? cronJob(i) : job(i));
+    writeFileSync(file, docs.join('---\n'));
+    const mb = statSync(file).size / 1e6;
+    for (const parser of ['reader', 'yaml parseAllDocuments']) {
+      // the yaml package on 100,000 manifests takes minutes and gigabytes; BENCH_YAML_ALL=1 runs it
+      if (parser !== 'reader' && n > 10_000 && !process.env.BENCH_YAML_ALL) continue;
+      const s = measure(parser === 'reader' ? 'reader' : 'yaml', file);
+      lines.push(
+        `| ${n} | ${mb.toFixed(1)} | ${parser} | ${s.objects} | ${(s.ms / 1000).toFixed(2)} | ${(s.objects / (s.ms / 1000)).toFixed(0)} | ${s.rssMb.toFixed(0)} |`,
+      );
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+if (process.argv[2] === '--child') {
+  void child(process.argv[3], process.argv[4]);
+} else {
+  main();
+}
