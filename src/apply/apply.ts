@@ -1,11 +1,14 @@
 import {
   ClusterConfigError,
   ClusterOptions,
+  checkServer,
+  failureOf,
   kubeConfig,
   loadClientNode,
   namespaceOf,
   retrying,
 } from './client';
+import { networkErrorCode } from './retry';
 
 import { statusCodeOf, statusMessageOf } from './api-error';
 import { KubeObject, trueCondition } from './kube-object';
@@ -22,10 +25,20 @@ export interface ApplyResult {
   readonly name: string;
   /** The object's namespace, where apply put it. @default none for cluster-scoped kinds */
   readonly namespace?: string;
-  /** What happened; conflict, immutable and failed make the CLI exit 1. */
+  /**
+   * What happened; conflict, immutable and failed make the CLI exit 1, as does skipped
+   * (not tried, because the API server stopped answering during the run).
+   */
   readonly action:
-    'created' | 'configured' | 'unchanged' | 'recreated' | 'conflict' | 'immutable' | 'failed';
-  /** Why, for conflict, immutable and failed. @default none */
+    | 'created'
+    | 'configured'
+    | 'unchanged'
+    | 'recreated'
+    | 'conflict'
+    | 'immutable'
+    | 'failed'
+    | 'skipped';
+  /** Why, for conflict, immutable, failed and skipped. @default none */
   readonly message?: string;
   /** Set when nothing was changed: what would have happened, found by the server or locally. @default none */
   readonly dryRun?: 'server' | 'client';
@@ -52,7 +65,8 @@ const ORDER = ['Namespace', 'ServiceAccount', 'ConfigMap', 'Secret', 'Persistent
 const rank = (kind: string) =>
   ORDER.includes(kind) ? ORDER.indexOf(kind) : ORDER.length + (kind === 'CronJob' ? 1 : 0);
 
-type Outcome = Omit<ApplyResult, 'kind' | 'name' | 'namespace'>;
+/** One object's result, and whether it failed because the server did not answer. */
+type Outcome = Omit<ApplyResult, 'kind' | 'name' | 'namespace'> & { readonly network?: boolean };
 
 const identity = (o: Manifest) => ({
   kind: o.kind,
@@ -104,6 +118,58 @@ export function changedPaths(
   return out;
 }
 
+/**
+ * Labels the API server and the Job controller add to a Job's pod template; they are not
+ * a change the manifest makes.
+ */
+const CONTROLLER_LABELS = /^(job-name|controller-uid|batch\.kubernetes\.io\/.+)$/;
+
+/**
+ * Up to five differences between a live Job's pod template and the manifest's, as
+ * `path: live → manifest`. What the manifest sets comes first; fields only the live object
+ * has (server defaults such as dnsPolicy, labels the controller added) are not changes,
+ * unless nothing else differs (then the manifest no longer sets a field it used to).
+ */
+export function templateChanges(live: unknown, manifest: unknown): string[] {
+  const labels = (live as { metadata?: { labels?: Record<string, string> } } | undefined)?.metadata
+    ?.labels;
+  const mine = (manifest as { metadata?: { labels?: Record<string, string> } } | undefined)
+    ?.metadata?.labels;
+  let cleaned = live;
+  if (labels) {
+    const kept = Object.fromEntries(
+      Object.entries(labels).filter(([k]) => !CONTROLLER_LABELS.test(k) || mine?.[k] !== undefined),
+    );
+    const metadata = { ...(live as { metadata: Record<string, unknown> }).metadata };
+    if (Object.keys(kept).length > 0) metadata.labels = kept;
+    else delete metadata.labels;
+    cleaned = { ...(live as object), metadata };
+    if (Object.keys(metadata).length === 0) delete (cleaned as { metadata?: unknown }).metadata;
+  }
+  const set = setChanges(cleaned, manifest, 'spec.template');
+  return set.length > 0 ? set : changedPaths(cleaned, manifest, 'spec.template');
+}
+
+/** Differences at the paths `manifest` sets (fields only `live` has are ignored). */
+function setChanges(live: unknown, manifest: unknown, path: string, out: string[] = []): string[] {
+  if (out.length >= 5 || JSON.stringify(live) === JSON.stringify(manifest)) return out;
+  const isObj = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isObj(live) && isObj(manifest)) {
+    for (const key of Object.keys(manifest))
+      setChanges(live[key], manifest[key], `${path}.${key}`, out);
+    return out;
+  }
+  if (Array.isArray(live) && Array.isArray(manifest) && live.length === manifest.length) {
+    manifest.forEach((m, i) => setChanges(live[i], m, `${path}[${i}]`, out));
+    return out;
+  }
+  if (isSubsetOf(manifest, live)) return out;
+  const show = (v: unknown) => (v === undefined ? '(unset)' : JSON.stringify(v));
+  out.push(`${path}: ${show(live)} → ${show(manifest)}`);
+  return out;
+}
+
 const sameSpec = (a: Manifest, b: Manifest) =>
   JSON.stringify(a.spec ?? (a as { data?: unknown }).data) ===
   JSON.stringify(b.spec ?? (b as { data?: unknown }).data);
@@ -112,6 +178,11 @@ const sameSpec = (a: Manifest, b: Manifest) =>
  * Server-side applies `objects` with field manager `cdk8s-batch`, in dependency order
  * (Namespaces, ServiceAccounts, ConfigMaps, Secrets, PVCs, then Jobs and CronJobs), a few
  * at a time. Never deletes, except a finished Job with `recreateFinishedJobs`.
+ *
+ * The kubeconfig and the server are checked first (a ClusterConfigError, before any object).
+ * After that every object gets its own result: one that fails or never answers is
+ * `failed` with the reason and the others go on; if the server stops answering altogether,
+ * the objects not yet tried are `skipped`.
  */
 export async function apply(
   objects: readonly Manifest[],
@@ -119,6 +190,7 @@ export async function apply(
 ): Promise<ApplyResult[]> {
   const client = await loadClientNode();
   const kc = await kubeConfig(options);
+  await checkServer(kc, options);
   const api = client.KubernetesObjectApi.makeApiClient(kc);
   const retry = retrying(kc, options);
   const namespace = options.namespace ?? namespaceOf(kc);
@@ -130,6 +202,15 @@ export async function apply(
   });
   const groups = new Map<number, Manifest[]>();
   for (const o of prepared) groups.set(rank(o.kind), [...(groups.get(rank(o.kind)) ?? []), o]);
+  let gone: string | undefined;
+  let checking: Promise<void> | undefined;
+  /** After a request got no answer: is the server still there? Asked once at a time. */
+  const stillThere = () =>
+    (checking ??= checkServer(kc, options, 2)
+      .catch((e: unknown) => {
+        gone ??= (e as Error).message;
+      })
+      .finally(() => (checking = undefined)));
   // Results keep the order objects are applied in (by kind, then as given), whatever finishes first.
   const results: ApplyResult[] = [];
   for (const r of [...groups.keys()].sort((a, b) => a - b)) {
@@ -137,8 +218,24 @@ export async function apply(
     const offset = results.length;
     let next = 0;
     const worker = async () => {
-      for (let i = next++; i < group.length; i = next++)
-        results[offset + i] = { ...identity(group[i]), ...(await applyOne(group[i])) };
+      for (let i = next++; i < group.length; i = next++) {
+        const o = group[i];
+        let outcome: Outcome;
+        if (gone) {
+          outcome = { object: describe(o), action: 'skipped', message: `not tried: ${gone}` };
+        } else {
+          try {
+            outcome = await applyOne(o);
+          } catch (e) {
+            if (e instanceof ClusterConfigError) throw e;
+            outcome = { object: describe(o), action: 'failed', message: failureOf(e, options) };
+          }
+          if (outcome.action === 'failed' && outcome.network) await stillThere();
+        }
+        const result: { network?: boolean } & Omit<Outcome, 'network'> = { ...outcome };
+        delete result.network; // internal: whether the server answered
+        results[offset + i] = { ...identity(o), ...result };
+      }
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
   }
@@ -146,6 +243,12 @@ export async function apply(
 
   async function applyOne(o: Manifest): Promise<Outcome> {
     const object = describe(o);
+    const failed = (e: unknown, what = ''): Outcome => ({
+      object,
+      action: 'failed',
+      message: `${what}${failureOf(e, options)}`,
+      ...(networkErrorCode(e) ? { network: true } : {}),
+    });
     const header = {
       apiVersion: o.apiVersion,
       kind: o.kind,
@@ -155,8 +258,7 @@ export async function apply(
     try {
       existing = (await retry(() => api.read(header))) as Manifest;
     } catch (e) {
-      if (e instanceof ClusterConfigError) throw e;
-      if (statusCodeOf(e) !== 404) return { object, action: 'failed', message: statusMessageOf(e) };
+      if (statusCodeOf(e) !== 404) return failed(e, 'not applied: reading it failed: ');
     }
     if (options.dryRun === 'client') return predict(o, object, existing);
     const dryRun = options.dryRun;
@@ -180,9 +282,9 @@ export async function apply(
         : applied.metadata?.resourceVersion === existing.metadata?.resourceVersion;
       return { object, action: same ? 'unchanged' : 'configured', dryRun };
     } catch (e) {
-      if (e instanceof ClusterConfigError) throw e;
       const code = statusCodeOf(e);
       const message = statusMessageOf(e);
+      if (networkErrorCode(e) && !dryRun) return unanswered(o, object, existing, e);
       if (code === 409) {
         return {
           object,
@@ -210,7 +312,50 @@ export async function apply(
           message: `${message}: add the Namespace to the manifests (apply creates Namespaces first) or pass --namespace`,
         };
       }
-      return { object, action: 'failed', message, dryRun };
+      return { ...failed(e), dryRun };
+    }
+
+    /**
+     * The apply got no answer, so whether the server applied it is not known from the
+     * request: read the object once to say what the server holds.
+     */
+    async function unanswered(
+      o: Manifest,
+      object: string,
+      before: Manifest | undefined,
+      e: unknown,
+    ): Promise<Outcome> {
+      const why = failureOf(e, options);
+      let live: Manifest | undefined;
+      try {
+        live = (await retry(() => api.read(header))) as Manifest;
+      } catch (again) {
+        if (statusCodeOf(again) !== 404) {
+          return {
+            object,
+            action: 'failed',
+            network: true,
+            message: `${why}; whether it was applied is unknown (reading it failed too): rerun apply`,
+          };
+        }
+      }
+      if (
+        live &&
+        isSubsetOf(o, live) &&
+        live.metadata.resourceVersion !== before?.metadata.resourceVersion
+      ) {
+        return {
+          object,
+          action: before ? 'configured' : 'created',
+          message: `the answer was lost (${why}), but the server holds it`,
+        };
+      }
+      return {
+        object,
+        action: 'failed',
+        network: true,
+        message: `${why}; the server does not hold it (${live ? 'it has the earlier version' : 'it does not exist'})`,
+      };
     }
   }
 
@@ -220,7 +365,7 @@ export async function apply(
     existing: Manifest | undefined,
     dryRun: ApplyResult['dryRun'],
   ): Outcome {
-    const changes = changedPaths(existing?.spec?.template, o.spec?.template, 'spec.template');
+    const changes = templateChanges(existing?.spec?.template, o.spec?.template);
     return {
       object,
       action: 'immutable',
@@ -251,6 +396,6 @@ export async function apply(
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`${describe(header)} was deleted but is still there after 10 s`);
+    throw new Error(`${describe(header)} was deleted but is still there after 10s`);
   }
 }

@@ -6,7 +6,12 @@
 import type * as k8s from '@kubernetes/client-node';
 import type { Agent } from 'http';
 import type { Socket } from 'net';
-import { REQUEST_TIMEOUT_MS, networkErrorCode, withRetry } from './retry';
+import { statusCodeOf, statusMessageOf } from './api-error';
+import { formatDuration } from './duration';
+import { ClusterConfigError, inCluster, resolveKubeconfig } from './kubeconfig';
+import { REQUEST_TIMEOUT_MS, TIMEOUT_ATTEMPTS, networkErrorCode, withRetry } from './retry';
+
+export { ClusterConfigError } from './kubeconfig';
 
 export type ClientNode = typeof k8s;
 
@@ -31,28 +36,33 @@ export interface ClusterOptions {
   readonly requestTimeoutMs?: number;
 }
 
-/** The kubeconfig cannot be used: no cluster, an unknown context, or an unreachable server. */
-export class ClusterConfigError extends Error {
-  public override readonly name = 'ClusterConfigError';
-}
+type AgentFactory = { createAgent(cluster: unknown, options: unknown): Agent };
 
 /**
- * Makes every socket of `kc`'s agents give up after `idleMs` without traffic, so a request
- * the server never answers fails (and is retried) instead of hanging the process.
+ * Wraps `kc`'s agents: a plain-http server gets an http agent (as kubectl talks to
+ * `kubectl proxy`, with no insecure-skip-tls-verify needed), and every socket gives up after
+ * `idleMs` without traffic, so a request the server never answers fails (and is retried)
+ * instead of hanging the process.
  */
-function withIdleTimeout(kc: k8s.KubeConfig, idleMs: number): void {
-  const target = kc as unknown as { createAgent(cluster: unknown, options: unknown): Agent };
+function adaptAgents(kc: k8s.KubeConfig, idleMs: number): void {
+  const target = kc as unknown as AgentFactory;
   const createAgent = target.createAgent.bind(kc);
   target.createAgent = (cluster, options) => {
-    const agent = createAgent(cluster, options) as Agent & {
+    const c = cluster as { server?: string; proxyUrl?: string } | null;
+    // client-node refuses http unless skipTLSVerify is set; TLS settings mean nothing there.
+    const plain = c && !c.proxyUrl && c.server?.startsWith('http:');
+    const agent = createAgent(plain ? { ...c, skipTLSVerify: true } : cluster, options) as Agent & {
       createConnection(...args: unknown[]): Socket | undefined;
     };
-    const connect = agent.createConnection.bind(agent);
+    const connect = agent.createConnection?.bind(agent);
+    if (!connect) return agent;
     agent.createConnection = (...args: unknown[]) => {
       const socket = connect(...args);
       socket?.setTimeout?.(idleMs, () =>
         socket.destroy(
-          Object.assign(new Error(`no answer within ${idleMs} ms`), { code: 'ETIMEDOUT' }),
+          Object.assign(new Error(`no answer within ${formatDuration(idleMs)}`), {
+            code: 'ETIMEDOUT',
+          }),
         ),
       );
       return socket;
@@ -61,9 +71,14 @@ function withIdleTimeout(kc: k8s.KubeConfig, idleMs: number): void {
   };
 }
 
+const NO_CLUSTER =
+  'no cluster to talk to: set KUBECONFIG or write ~/.kube/config, pass --context, or run in a pod with a service account';
+
 /**
- * A KubeConfig from KUBECONFIG, ~/.kube/config or the in-cluster service account, whose
- * sockets time out after `idleMs` (the request timeout unless a watch needs longer).
+ * A KubeConfig from KUBECONFIG, ~/.kube/config or the in-cluster service account, resolved
+ * and checked as kubectl does it (see kubeconfig.ts), whose sockets time out after `idleMs`
+ * (the request timeout unless a watch needs longer). Anything wrong with it, credentials
+ * included (an exec plugin that fails), is a ClusterConfigError before any request.
  */
 export async function kubeConfig(
   options: ClusterOptions,
@@ -71,38 +86,64 @@ export async function kubeConfig(
 ): Promise<k8s.KubeConfig> {
   const client = await loadClientNode();
   const kc = new client.KubeConfig();
+  let userName = '';
   if (options.server) {
+    let url: URL | undefined;
+    try {
+      url = new URL(options.server);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new ClusterConfigError(
+        `--server ${JSON.stringify(options.server)} is not an http or https URL`,
+      );
+    }
     kc.loadFromOptions({
-      clusters: [{ name: 'direct', server: options.server, skipTLSVerify: true }],
-      users: [{ name: 'direct' }],
-      contexts: [{ name: 'direct', cluster: 'direct', user: 'direct' }],
+      clusters: [
+        { name: 'direct', server: options.server.replace(/\/+$/, ''), skipTLSVerify: true },
+      ],
+      users: [],
+      contexts: [{ name: 'direct', cluster: 'direct' }],
       currentContext: 'direct',
     });
   } else {
-    try {
-      kc.loadFromDefault();
-    } catch (e) {
-      throw new ClusterConfigError(`cannot read the kubeconfig: ${(e as Error).message}`);
-    }
-    if (options.context) {
-      if (!kc.getContextObject(options.context)) {
-        const known = kc.getContexts().map((c) => c.name);
-        throw new ClusterConfigError(
-          `context "${options.context}" is not in the kubeconfig (${known.length > 0 ? `it has ${known.join(', ')}` : 'it has none'})`,
-        );
-      }
-      kc.setCurrentContext(options.context);
+    const resolved = resolveKubeconfig({ context: options.context });
+    if (resolved) {
+      const { cluster, user, context } = resolved;
+      userName = user.name;
+      kc.loadFromOptions({
+        clusters: [cluster],
+        users: user.name ? [user] : [],
+        contexts: [
+          {
+            name: context.name,
+            cluster: cluster.name,
+            ...(user.name ? { user: user.name } : {}),
+            ...(context.namespace ? { namespace: context.namespace } : {}),
+          },
+        ],
+        currentContext: context.name,
+      } as Parameters<k8s.KubeConfig['loadFromOptions']>[0]);
+    } else if (inCluster()) {
+      kc.loadFromCluster();
+    } else {
+      throw new ClusterConfigError(NO_CLUSTER, 'none');
     }
   }
-  const cluster = kc.getCurrentCluster();
-  // With no kubeconfig and no service account, client-node falls back to localhost:8080.
-  const fallback = cluster?.name === 'cluster' && cluster.server === 'http://localhost:8080';
-  if (!cluster || (fallback && !options.server)) {
+  adaptAgents(kc, idleMs);
+  // Obtain the credentials once now (an exec plugin runs here, and its token is cached), so
+  // a plugin that fails is one message before any object is tried.
+  try {
+    await kc.applyToFetchOptions({});
+  } catch (e) {
+    const message = String((e as Error).message ?? e)
+      .trim()
+      .split('\n')[0];
     throw new ClusterConfigError(
-      'no cluster to talk to: set KUBECONFIG or write ~/.kube/config, pass --context, or run in a pod with a service account',
+      `cannot get the credentials of user "${userName}": ${message || 'the exec plugin failed'}`,
     );
   }
-  withIdleTimeout(kc, idleMs);
   return kc;
 }
 
@@ -123,19 +164,66 @@ export function serverOf(kc: k8s.KubeConfig): string {
   return kc.getCurrentCluster()?.server ?? '(none)';
 }
 
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|EPROTO|ERR_SSL/;
+
 /**
- * `withRetry` with this cluster's request timeout; a server that never answers ends the
- * whole run with a ClusterConfigError rather than failing object by object.
+ * Asks the server for its version, as kubectl's first request does: a server that does not
+ * answer, refuses the credentials or whose certificate cannot be verified is one
+ * ClusterConfigError before any object is tried. Other answers (403 included) mean it is there.
  */
-export function retrying(kc: k8s.KubeConfig, options: ClusterOptions) {
+export async function checkServer(
+  kc: k8s.KubeConfig,
+  options: ClusterOptions,
+  attempts = 3,
+): Promise<void> {
+  const client = await loadClientNode();
+  const version = kc.makeApiClient(client.VersionApi);
+  const server = serverOf(kc);
+  try {
+    await withRetry(() => version.getCode(), attempts, options.requestTimeoutMs);
+  } catch (e) {
+    const status = statusCodeOf(e);
+    if (status === 401) {
+      const user = kc.getCurrentUser()?.name;
+      throw new ClusterConfigError(
+        `the API server at ${server} refused the credentials${user ? ` of user "${user}"` : ''} (401 Unauthorized): check the kubeconfig's user, or log in again`,
+        'refused',
+      );
+    }
+    if (status !== undefined && status < 500) return;
+    const code = String(
+      (e as { code?: unknown; cause?: { code?: unknown } }).cause?.code ??
+        (e as { code?: unknown }).code ??
+        '',
+    );
+    if (TLS_CODES.test(code)) {
+      throw new ClusterConfigError(
+        `cannot verify the API server at ${server} (${code}): set the cluster's certificate-authority to the CA that signed it`,
+      );
+    }
+    const why =
+      status !== undefined
+        ? `it answers ${status}: ${statusMessageOf(e)}`
+        : code || (e as Error).message;
+    throw new ClusterConfigError(
+      `cannot reach the API server at ${server} (${why}): check the kubeconfig context, or --server`,
+      'unreachable',
+    );
+  }
+}
+
+/** `withRetry` with this cluster's request timeout. */
+export function retrying(_kc: k8s.KubeConfig, options: ClusterOptions) {
   return <T>(request: () => Promise<T>): Promise<T> =>
-    withRetry(request, undefined, options.requestTimeoutMs).catch((e: unknown) => {
-      const network = networkErrorCode(e);
-      if (network) {
-        throw new ClusterConfigError(
-          `cannot reach the API server at ${serverOf(kc)} (${network}): check the kubeconfig context, or --server`,
-        );
-      }
-      throw e;
-    });
+    withRetry(request, undefined, options.requestTimeoutMs);
+}
+
+/** Why a request failed, in one line: the server's message, or that it did not answer. */
+export function failureOf(e: unknown, options: ClusterOptions): string {
+  const network = networkErrorCode(e);
+  if (network === 'ETIMEDOUT') {
+    return `the API server did not answer within ${formatDuration(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)} (tried ${TIMEOUT_ATTEMPTS} times)`;
+  }
+  if (network) return `the API server could not be reached (${network})`;
+  return statusMessageOf(e);
 }

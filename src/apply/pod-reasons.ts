@@ -1,6 +1,21 @@
 /** What a Job's pods say about why it is stuck or why it failed. */
 import type * as k8s from '@kubernetes/client-node';
+import { statusCodeOf, statusMessageOf } from './api-error';
 import { KubeObject } from './kube-object';
+
+/**
+ * The line that says RBAC refused a request: what could not be done, what wait does without
+ * it, and which permission is missing (`verb resource`, e.g. `watch pods`).
+ */
+export function forbidden(
+  permission: string,
+  namespace: string,
+  detail: string,
+  consequence: string,
+): string {
+  const [verb, resource] = permission.split(' ');
+  return `access denied: cannot ${permission} in namespace ${namespace} (${detail}), so ${consequence}; the missing permission is "${verb}" on "${resource}"`;
+}
 
 interface ContainerStatus {
   readonly name?: string;
@@ -54,9 +69,17 @@ export async function explainFailure(
   job: KubeObject,
 ): Promise<string[]> {
   const namespace = job.metadata.namespace ?? 'default';
-  const pods = await retry(() =>
-    core.listNamespacedPod({ namespace, labelSelector: `job-name=${job.metadata.name}` }),
-  );
+  let pods;
+  try {
+    pods = await retry(() =>
+      core.listNamespacedPod({ namespace, labelSelector: `job-name=${job.metadata.name}` }),
+    );
+  } catch (e) {
+    if (statusCodeOf(e) !== 403) throw e;
+    return [
+      `  ${forbidden('list pods', namespace, statusMessageOf(e), `the failed pods of Job/${namespace}/${job.metadata.name} and their logs are unknown`)}`,
+    ];
+  }
   const failed = pods.items.filter(
     (p) =>
       p.status?.phase === 'Failed' ||
@@ -70,9 +93,17 @@ export async function explainFailure(
       const reason = c.state?.waiting?.reason ?? t?.reason;
       if (reason) out.push(`  pod ${name}: ${reason}${t ? ` (exit code ${t.exitCode})` : ''}`);
     }
-    const log = await retry(() =>
-      core.readNamespacedPodLog({ name, namespace, tailLines: 10 }),
-    ).catch(() => ''); // a pod that never started has no log
+    let log = '';
+    try {
+      log = await retry(() => core.readNamespacedPodLog({ name, namespace, tailLines: 10 }));
+    } catch (e) {
+      // A pod that never started has no log; a refused read is said so.
+      if (statusCodeOf(e) === 403) {
+        out.push(
+          `  ${forbidden('get pods/log', namespace, statusMessageOf(e), `the last log lines of ${name} are unknown`)}`,
+        );
+      }
+    }
     if (log.trim()) {
       out.push(
         `  last log lines of ${name}:`,

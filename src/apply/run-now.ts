@@ -1,5 +1,12 @@
 import { FIELD_MANAGER } from './apply';
-import { ClusterOptions, kubeConfig, loadClientNode, namespaceOf, retrying } from './client';
+import {
+  ClusterOptions,
+  checkServer,
+  kubeConfig,
+  loadClientNode,
+  namespaceOf,
+  retrying,
+} from './client';
 import { KubeObject } from './kube-object';
 
 /**
@@ -12,6 +19,7 @@ export async function runNow(
 ): Promise<{ name: string; namespace: string }> {
   const client = await loadClientNode();
   const kc = await kubeConfig(options);
+  await checkServer(kc, options);
   const namespace = cronJob.namespace ?? namespaceOf(kc);
   const api = client.KubernetesObjectApi.makeApiClient(kc);
   const withRetry = retrying(kc, options);

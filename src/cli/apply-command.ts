@@ -1,8 +1,12 @@
 import type { Io } from './main';
 import type { KubeObject } from '../apply/kube-object';
+import type { ApplyResult } from '../apply/apply';
+import type { WaitResult } from '../apply/wait';
 import { statusMessageOf } from '../apply/api-error';
+import { formatDuration } from '../apply/duration';
 import { NEWEST_KNOWN_VERSION } from '../validation/versions';
 import { checkObjects, formatFinding } from './check';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_TIMEOUT, EXIT_USAGE } from './exit-codes';
 import { ManifestObject, readManifests } from './read-manifests';
 
 /** Options every cluster command takes. */
@@ -22,7 +26,28 @@ export interface ApplyCliOptions {
   readonly recreateFinishedJobs?: boolean;
 }
 
-const EXIT = { ok: 0, failed: 1, usage: 2, timeout: 3 } as const;
+const EXIT = {
+  ok: EXIT_OK,
+  failed: EXIT_PROBLEMS,
+  usage: EXIT_USAGE,
+  timeout: EXIT_TIMEOUT,
+} as const;
+
+/** Actions that leave an object not as the manifest says. */
+const NOT_APPLIED: readonly ApplyResult['action'][] = [
+  'conflict',
+  'immutable',
+  'failed',
+  'skipped',
+];
+
+/** `40 objects: 38 created, 1 unchanged, 1 failed`, in the order the actions first occur. */
+function summary(results: readonly ApplyResult[]): string {
+  const counts = new Map<string, number>();
+  for (const r of results) counts.set(r.action, (counts.get(r.action) ?? 0) + 1);
+  const parts = [...counts].map(([action, n]) => `${n} ${action}`);
+  return `${results.length} object${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
 
 const clusterOf = (opts: ClusterCliOptions) => ({
   context: opts.context,
@@ -41,13 +66,16 @@ async function jobsOf(objects: readonly ManifestObject[], opts: ClusterCliOption
     .map((o) => ({ name: o.metadata.name, namespace: o.metadata.namespace ?? namespace }));
 }
 
+const isClusterConfigError = (e: unknown): e is Error & { reason: string } =>
+  (e as Error)?.name === 'ClusterConfigError';
+
 /** Runs a cluster command; a kubeconfig that cannot be used is exit 2, with its reason. */
 async function clusterCommand(io: Io, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (e) {
-    if ((e as Error).name !== 'ClusterConfigError') throw e;
-    io.err(`error: ${(e as Error).message}`);
+    if (!isClusterConfigError(e)) throw e;
+    io.err(`error: ${e.message}`);
     return EXIT.usage;
   }
 }
@@ -75,21 +103,37 @@ export async function runApply(
   }
   return clusterCommand(io, async () => {
     const { apply } = await import('../apply/apply');
-    const results = await apply(
-      objects.map((o) => o.object as unknown as KubeObject),
-      {
+    const manifests = objects.map((o) => o.object as unknown as KubeObject);
+    let results: ApplyResult[];
+    try {
+      results = await apply(manifests, {
         ...clusterOf(opts),
         dryRun: opts.dryRun as 'server' | 'client' | undefined,
         forceConflicts: opts.forceConflicts,
         recreateFinishedJobs: opts.recreateFinishedJobs,
-      },
-    );
+      });
+    } catch (e) {
+      // The rules need no cluster: with none configured at all, a client dry run is the rules.
+      if (!(opts.dryRun === 'client' && isClusterConfigError(e) && e.reason === 'none')) throw e;
+      for (const o of manifests) {
+        const ns = o.kind === 'Namespace' ? undefined : (o.metadata?.namespace ?? opts.namespace);
+        const id = [o.kind, ns, o.metadata?.name].filter(Boolean).join('/');
+        io.out(`${id} checked (client dry run, no cluster)`);
+      }
+      io.err(
+        `no cluster configured: checked with the cdk8s-batch rules only, not compared with live objects (${e.message.replace(/^no cluster to talk to: /, '')})`,
+      );
+      return EXIT.ok;
+    }
     for (const r of results) {
       const dry = r.dryRun ? ` (${r.dryRun} dry run)` : '';
       io.out(`${r.object} ${r.action}${dry}${r.message ? `: ${r.message}` : ''}`);
     }
-    const bad = results.some((r) => ['conflict', 'immutable', 'failed'].includes(r.action));
-    if (bad) return EXIT.failed;
+    const bad = results.some((r) => NOT_APPLIED.includes(r.action));
+    if (bad) {
+      io.err(`apply: ${summary(results)}`);
+      return EXIT.failed;
+    }
     if (!opts.wait || opts.dryRun) return EXIT.ok;
     // apply has resolved every Job's namespace already; follow them where it put them.
     const jobs = results.flatMap((r) =>
@@ -130,14 +174,50 @@ async function follow(
   });
   bars?.stop();
   if (result.outcome === 'timeout') {
-    const running = jobs
-      .map((j) => `Job/${j.namespace}/${j.name}`)
-      .filter((id) => !/^(Complete|Failed)/.test(result.jobs[id] ?? ''))
-      .map((id) => (result.stuck[id] ? `${id} (${result.stuck[id]})` : id));
-    io.err(`timed out after ${opts.timeout} ms; still running: ${running.join(', ')}`);
+    io.err(timeoutMessage(jobs, result, opts.timeout));
     return EXIT.timeout;
   }
   return result.outcome === 'failed' ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * `timed out after 30m; still running: A (pod a-1: ImagePullBackOff); waiting for Kueue
+ * queue gpu: B; suspended: C; not created: D; failed: E`: where each unfinished Job stands.
+ */
+export function timeoutMessage(
+  jobs: readonly { name: string; namespace: string }[],
+  result: Pick<WaitResult, 'states' | 'stuck'>,
+  timeoutMs: number,
+): string {
+  const groups = new Map<string, string[]>();
+  const add = (group: string, id: string) => groups.set(group, [...(groups.get(group) ?? []), id]);
+  for (const j of jobs) {
+    const id = `Job/${j.namespace}/${j.name}`;
+    const s = result.states[id];
+    if (!s || s.state === 'running')
+      add('still running', result.stuck[id] ? `${id} (${result.stuck[id]})` : id);
+    else if (s.state === 'suspended' && s.queue)
+      add(`waiting for Kueue to admit them from queue ${s.queue}`, id);
+    else if (s.state === 'suspended') add('suspended (spec.suspend is true)', id);
+    else if (s.state === 'missing') add('not created', id);
+    else if (s.state === 'unknown') add('could not be read', id);
+    else if (s.state === 'failed' || s.state === 'deleted') add(s.state, id);
+  }
+  // Running first (the usual reason for a timeout), then waiting, then the rest.
+  const rank = (group: string) =>
+    [
+      'still running',
+      'waiting for Kueue',
+      'suspended',
+      'not created',
+      'could not',
+      'failed',
+      'deleted',
+    ].findIndex((start) => group.startsWith(start));
+  const parts = [...groups]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([group, ids]) => `${group}: ${ids.join(', ')}`);
+  return `timed out after ${formatDuration(timeoutMs)}; ${parts.join('; ')}`;
 }
 
 /** `cdk8s-batch run-now <cronjob>`. */
@@ -175,7 +255,6 @@ async function progressBars(out: (line: string) => void) {
     Presets.shades_classic,
   );
   const bars = new Map<string, ReturnType<typeof multi.create>>();
-  const outcomes: string[] = [];
   // Ctrl-C: give the terminal its cursor back, then leave as an interrupted command does.
   const interrupted = () => {
     multi.stop();
@@ -184,11 +263,10 @@ async function progressBars(out: (line: string) => void) {
   process.once('SIGINT', interrupted);
   return {
     log: (line: string) => {
-      // Counts are the bars' job; outcomes and explanations go below the bars once they
-      // stop; anything else (a stuck pod, a suspended or missing Job) goes above them now.
+      // Counts are the bars' job; anything else (an outcome, a failure and its reasons, a
+      // stuck pod, a suspended or missing Job) is printed above the bars when it happens.
       if (/: \d+\/[\d?]+ succeeded, /.test(line)) return;
-      if (/: (Complete|Failed)|^ {2}/.test(line)) outcomes.push(line);
-      else if (bars.size === 0) out(line);
+      if (bars.size === 0) out(line);
       else multi.log(`${line}\n`);
     },
     update: (job: string, p: import('../apply/wait').JobProgress) => {
@@ -211,7 +289,6 @@ async function progressBars(out: (line: string) => void) {
       process.removeListener('SIGINT', interrupted);
       if (bars.size > 0) multi.update(); // flush what multi.log holds
       multi.stop();
-      outcomes.forEach((line) => out(line));
     },
   };
 }

@@ -6,7 +6,7 @@
  * Exit codes: 0 clean, 1 problems found (or a Job failed), 2 bad usage, unreadable input or
  * an unusable kubeconfig, 3 a wait that timed out, 70 a bug in cdk8s-batch itself.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   NEWEST_KNOWN_VERSION,
   OLDEST_SUPPORTED_VERSION,
@@ -15,6 +15,7 @@ import {
 } from '../validation/versions';
 import { RELAXABLE_RULES } from '../validation/relaxable';
 import { EXIT_INTERNAL } from './exit-codes';
+import { parseDuration } from '../apply/duration';
 import { REPORT_FORMATS, ReportFormat } from './report/writer';
 import type { ApplyCliOptions, ClusterCliOptions } from './apply-command';
 import type { CheckCliOptions } from './check-command';
@@ -80,9 +81,11 @@ function positiveCount(value: string): number {
 }
 
 function duration(value: string): number {
-  const m = /^(\d+)(ms|s|m|h)$/.exec(value);
-  if (!m) throw new InvalidArgumentError('expected a duration such as 90s, 30m or 2h');
-  return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
+  const ms = parseDuration(value);
+  if (ms === undefined || ms <= 0) {
+    throw new InvalidArgumentError('expected a duration such as 90s, 30m, 2h or 1h30m');
+  }
+  return ms;
 }
 
 function instant(value: string): Date {
@@ -147,18 +150,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     c
       .option('--context <name>', 'the kubeconfig context')
       .option('--server <url>', 'an API server URL instead of the kubeconfig (no credentials)')
-      .option('--namespace <name>', 'the namespace of objects that set none')
-      .option(
-        '--timeout <duration>',
-        'how long --wait / wait may take, e.g. 30m, 90s',
-        duration,
-        30 * 60_000,
+      .option('-n, --namespace <name>', 'the namespace of objects that set none')
+      .addOption(
+        new Option('--timeout <duration>', 'how long --wait / wait may take, e.g. 30m, 90s, 1h30m')
+          .argParser(duration)
+          .default(30 * 60_000, '30m'),
       )
-      .option(
-        '--request-timeout <duration>',
-        'how long one API request may go unanswered before it is retried',
-        duration,
-        30_000,
+      .addOption(
+        new Option(
+          '--request-timeout <duration>',
+          'how long one API request (or a quiet watch) may go unanswered before it is retried',
+        )
+          .argParser(duration)
+          .default(30_000, '30s'),
       );
 
   clusterOptions(

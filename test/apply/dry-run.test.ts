@@ -8,7 +8,7 @@ describe('dry runs and namespaces', () => {
   beforeEach(async () => {
     await cli(['apply', '--server', double.server, manifests(job('live', { backoffLimit: 2 }))]);
     double.api.requests.length = 0;
-  });
+  }, 30_000);
 
   const changed = manifests(job('live', { backoffLimit: 5 }), job('fresh'), {
     apiVersion: 'v1',
@@ -78,7 +78,7 @@ describe('dry runs and namespaces', () => {
     };
     const r = await cli(['apply', '--server', double.server, '--dry-run=client', manifests(bad)]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/CronJob\/nightly spec\.schedule: "0 25 \* \* \*": hour 25/);
+    expect(r.stdout).toMatch(/CronJob\/nightly\b.* spec\.schedule: "0 25 \* \* \*": hour 25/);
     expect(double.api.requests).toEqual([]);
   }, 60_000);
 

@@ -27,7 +27,7 @@ describe('wait says why a Job is stuck or failed', () => {
         ),
       );
       expect(r.stderr).toBe(
-        `timed out after 2000 ms; still running: Job/ai-agents/stuck (pod stuck-pending: ${says})\n`,
+        `timed out after 2s; still running: Job/ai-agents/stuck (pod stuck-pending: ${says})\n`,
       );
     },
     60_000,

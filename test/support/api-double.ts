@@ -5,7 +5,9 @@
  * in the tests, which keeps it honest about the protocol.
  */
 import { IncomingMessage, Server, ServerResponse, createServer } from 'http';
+import { createServer as createHttpsServer } from 'https';
 import { AddressInfo } from 'net';
+import { TLSSocket } from 'tls';
 import { parse } from 'yaml';
 
 type Obj = Record<string, any>;
@@ -63,8 +65,22 @@ export interface Fault {
   readonly retryAfterSeconds?: number;
   /** Never answer (the request hangs until the client gives up). @default false */
   readonly hang?: boolean;
+  /** Answer 200 and then say nothing (a watch that stays open and silent). @default false */
+  readonly stall?: boolean;
+  /** Only watch requests (`?watch=true`), or only other requests when false. @default both */
+  readonly watch?: boolean;
+  /** The Status message. @default 'injected fault' */
+  readonly message?: string;
   /** How many requests it affects. */
   times: number;
+}
+
+/** How clients must authenticate; by default anyone may do anything over plain http. */
+export interface DoubleOptions {
+  /** Requests without `Authorization: Bearer <token>` get 401, as a real API server answers. @default none */
+  readonly token?: string;
+  /** Serve https with this key and certificate (PEM); a client certificate signed by `ca` is required. @default plain http */
+  readonly tls?: { readonly key: string; readonly cert: string; readonly ca: string };
 }
 
 export class ApiDouble {
@@ -87,18 +103,58 @@ export class ApiDouble {
   }>();
   private ticker?: NodeJS.Timeout;
 
+  public constructor(private readonly options: DoubleOptions = {}) {}
+
   /** Starts on a free loopback port; returns the base URL. */
   public async start(): Promise<string> {
-    this.server = createServer((req, res) => {
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
       this.handle(req, res).catch((e) => this.send(res, 500, status(500, String(e))));
-    });
+    };
+    const tls = this.options.tls;
+    this.server = tls
+      ? createHttpsServer(
+          {
+            key: tls.key,
+            cert: tls.cert,
+            ca: tls.ca,
+            requestCert: true,
+            rejectUnauthorized: false,
+          },
+          handler,
+        )
+      : createServer(handler);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.ticker = setInterval(() => this.tick(), 25);
     return this.url;
   }
 
   public get url(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    const scheme = this.options.tls ? 'https' : 'http';
+    return `${scheme}://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  /** Sets a Job's status as its controller would (for Jobs whose namespace nobody watches). */
+  public setJobStatus(namespace: string, name: string, jobStatus: Obj): void {
+    const key = `jobs/${namespace}/${name}`;
+    const job = this.objects.get(key);
+    if (!job) throw new Error(`no Job ${key}`);
+    const updated = {
+      ...job,
+      status: jobStatus,
+      metadata: { ...job.metadata, resourceVersion: String(++this.version) },
+    };
+    this.objects.set(key, updated);
+    this.notify('MODIFIED', 'jobs', updated);
+  }
+
+  /** Whether the request may go on; answers 401 when it may not. */
+  private authenticated(req: IncomingMessage, res: ServerResponse): boolean {
+    const { token, tls } = this.options;
+    const byCert = tls && (req.socket as TLSSocket).authorized;
+    const byToken = token && req.headers.authorization === `Bearer ${token}`;
+    if ((!token && !tls) || byCert || byToken) return true;
+    this.send(res, 401, status(401, 'Unauthorized', 'Unauthorized'));
+    return false;
   }
 
   public async stop(): Promise<void> {
@@ -119,18 +175,34 @@ export class ApiDouble {
     const path = url.pathname.replace(/\/$/, '');
     this.requests.push(`${req.method} ${path}`);
     this.requestTimes.push(Date.now());
+    if (!this.authenticated(req, res)) return;
+    const watching = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
     const fault = this.faults.find(
       (f) =>
         f.times > 0 &&
         (!f.method || f.method === req.method) &&
+        (f.watch === undefined || f.watch === watching) &&
         (!f.pathIncludes || path.includes(f.pathIncludes)),
     );
     if (fault) {
       fault.times--;
       if (fault.hang) return;
+      if (fault.stall) {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+        res.flushHeaders();
+        return;
+      }
       if (fault.retryAfterSeconds !== undefined)
         res.setHeader('Retry-After', String(fault.retryAfterSeconds));
-      return this.send(res, fault.status, status(fault.status, 'injected fault'));
+      return this.send(
+        res,
+        fault.status,
+        status(
+          fault.status,
+          fault.message ?? 'injected fault',
+          fault.status === 403 ? 'Forbidden' : '',
+        ),
+      );
     }
     if (path === '/version')
       return this.send(res, 200, { major: '1', minor: '34', gitVersion: 'v1.34.0' });
@@ -172,7 +244,7 @@ export class ApiDouble {
     if (!resource) return this.send(res, 404, status(404, `unknown resource ${plural}`));
     const key = `${plural}/${namespace ?? ''}/${name ?? ''}`;
     if (req.method === 'GET' && !name) {
-      if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
+      if (watching) {
         return this.watch(res, plural, namespace, selector(url.searchParams.get('labelSelector')));
       }
       const selects = selector(url.searchParams.get('labelSelector'));
@@ -234,12 +306,13 @@ export class ApiDouble {
       ) {
         return this.send(res, 404, status(404, `namespaces "${namespace}" not found`, 'NotFound'));
       }
+      const uid = `uid-${this.version}`;
       const created: Obj = {
-        ...applied,
+        ...(resource.kind === 'Job' ? withControllerLabels(applied, uid) : applied),
         metadata: {
           ...applied.metadata,
           ...(resource.namespaced ? { namespace } : {}),
-          uid: `uid-${this.version}`,
+          uid,
           resourceVersion: String(++this.version),
           creationTimestamp: '2026-11-22T00:00:00Z',
           managedFields: [{ manager, operation: 'Apply' }],
@@ -252,9 +325,11 @@ export class ApiDouble {
       return this.send(res, 201, created);
     }
     const owner = existing.metadata.managedFields?.[0]?.manager;
+    // What the server added (defaults, the Job controller's labels and selector) is not a
+    // change; a field the manifest sets differently is. Data is compared whole.
     const changed =
-      JSON.stringify(strip(applied.spec ?? applied.data)) !==
-      JSON.stringify(strip(existing.spec ?? existing.data));
+      !isSubset(applied.spec, existing.spec) ||
+      JSON.stringify(strip(applied.data)) !== JSON.stringify(strip(existing.data));
     if (changed && owner && owner !== manager && !force) {
       return this.send(
         res,
@@ -265,7 +340,7 @@ export class ApiDouble {
     if (
       changed &&
       resource.kind === 'Job' &&
-      JSON.stringify(applied.spec?.template) !== JSON.stringify(existing.spec?.template)
+      !isSubset(applied.spec?.template, existing.spec?.template)
     ) {
       return this.send(
         res,
@@ -281,6 +356,7 @@ export class ApiDouble {
     const updated = {
       ...existing,
       ...applied,
+      spec: merge(existing.spec, applied.spec),
       status: existing.status,
       metadata: {
         ...existing.metadata,
@@ -486,6 +562,53 @@ function selector(text: string | null): (o: Obj) => boolean {
     });
 }
 
+/** What the API server adds to a new Job: its selector and the pod template's labels. */
+function withControllerLabels(job: Obj, uid: string): Obj {
+  const name = job.metadata.name;
+  const labels = {
+    'batch.kubernetes.io/controller-uid': uid,
+    'batch.kubernetes.io/job-name': name,
+    'controller-uid': uid,
+    'job-name': name,
+  };
+  const template = job.spec?.template ?? {};
+  return {
+    ...job,
+    spec: {
+      ...job.spec,
+      selector: job.spec?.selector ?? {
+        matchLabels: { 'batch.kubernetes.io/controller-uid': uid },
+      },
+      template: {
+        ...template,
+        metadata: { ...template.metadata, labels: { ...template.metadata?.labels, ...labels } },
+      },
+    },
+  };
+}
+
+/** Whether every field `part` sets has the same value in `whole`. */
+function isSubset(part: unknown, whole: unknown): boolean {
+  if (typeof part !== 'object' || part === null) return part === whole || part === undefined;
+  if (typeof whole !== 'object' || whole === null) return false;
+  if (Array.isArray(part))
+    return (
+      Array.isArray(whole) &&
+      part.length === whole.length &&
+      part.every((p, i) => isSubset(p, whole[i]))
+    );
+  return Object.entries(part).every(([k, v]) => isSubset(v, (whole as Obj)[k]));
+}
+
+/** `applied` over `live`: objects merge, everything else is replaced (a simplified SSA). */
+function merge(live: unknown, applied: unknown): unknown {
+  const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObj(live) || !isObj(applied)) return applied === undefined ? live : applied;
+  const out: Obj = { ...live };
+  for (const [k, v] of Object.entries(applied)) out[k] = merge(live[k], v);
+  return out;
+}
+
 function strip(v: unknown): unknown {
   return v === undefined ? null : v;
 }
@@ -514,13 +637,20 @@ function body(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** A fresh double for each test of the enclosing describe; read `.api` and `.server` in tests. */
-export function useApiDouble(): { readonly api: ApiDouble; readonly server: string } {
+/**
+ * A fresh double for each test of the enclosing describe (or one for all of them, with
+ * `shared`: give each test its own object names); read `.api` and `.server` in tests.
+ */
+export function useApiDouble(options: DoubleOptions & { readonly shared?: boolean } = {}): {
+  readonly api: ApiDouble;
+  readonly server: string;
+} {
   const current = {} as { api: ApiDouble; server: string };
-  beforeEach(async () => {
-    current.api = new ApiDouble();
+  const { shared, ...doubleOptions } = options;
+  (shared ? beforeAll : beforeEach)(async () => {
+    current.api = new ApiDouble(doubleOptions);
     current.server = await current.api.start();
   });
-  afterEach(() => current.api.stop());
+  (shared ? afterAll : afterEach)(() => current.api.stop());
   return current;
 }

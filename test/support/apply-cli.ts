@@ -9,8 +9,8 @@ import { stringify } from 'yaml';
 export const ROOT = join(__dirname, '..', '..');
 export const exec = promisify(execFile);
 
-/** The bin from source: node with tsx, run from the repository root. */
-const BIN = ['--import', 'tsx', 'src/cli/main.ts'];
+/** The compiled bin (test/support/global-setup.js builds lib/ before the suites). */
+export const BIN = [join(ROOT, 'lib', 'cli', 'main.js')];
 
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -106,4 +106,84 @@ export function manifests(...objects: object[]): string {
   const file = join(dir, 'app.k8s.yaml');
   writeFileSync(file, objects.map((o) => stringify(o)).join('---\n'));
   return file;
+}
+
+/** Writes `config` (a kubeconfig as an object, or raw text) to a fresh file; returns its path. */
+export function writeKubeconfig(config: object | string, name = 'config'): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'kubeconfig-')), name);
+  writeFileSync(file, typeof config === 'string' ? config : stringify(config));
+  return file;
+}
+
+/** A kubeconfig with one context `ctx` for `cluster` and `user` (kubeconfig field names). */
+export function kubeconfigFor(
+  cluster: Record<string, unknown>,
+  user: Record<string, unknown> = {},
+  namespace?: string,
+): Record<string, unknown> {
+  return {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'c', cluster }],
+    users: [{ name: 'u', user }],
+    contexts: [
+      { name: 'ctx', context: { cluster: 'c', user: 'u', ...(namespace ? { namespace } : {}) } },
+    ],
+    'current-context': 'ctx',
+  };
+}
+
+/** PEM files of a test CA, a server certificate for 127.0.0.1 and a client certificate, by openssl. */
+export interface Certificates {
+  readonly dir: string;
+  readonly caCert: string;
+  readonly serverKey: string;
+  readonly serverCert: string;
+  readonly clientKey: string;
+  readonly clientCert: string;
+}
+
+export function certificates(): Certificates {
+  const dir = mkdtempSync(join(tmpdir(), 'certs-'));
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2'];
+  const openssl = (args: string[]) => {
+    const r = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${r.stderr || r.error}`);
+  };
+  openssl(['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-subj', '/CN=test-ca']);
+  const signed = (name: string, subject: string, extra: string[] = []) =>
+    openssl([
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.crt`,
+      '-subj',
+      subject,
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      ...extra,
+    ]);
+  signed('server', '/CN=127.0.0.1', ['-addext', 'subjectAltName=IP:127.0.0.1']);
+  signed('client', '/CN=ci/O=batch-admins');
+  const file = (name: string) => join(dir, name);
+  return {
+    dir,
+    caCert: file('ca.crt'),
+    serverKey: file('server.key'),
+    serverCert: file('server.crt'),
+    clientKey: file('client.key'),
+    clientCert: file('client.crt'),
+  };
+}
+
+/** The real kubectl with the kubeconfig `file` (its current context); rejects when kubectl fails. */
+export async function kubectlWith(file: string, args: string[]): Promise<string> {
+  requireKubectl();
+  const r = await exec('kubectl', args, { env: { ...process.env, KUBECONFIG: file } });
+  return r.stdout;
 }
