@@ -36,8 +36,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // A CommonJS shim that cdk8s-cli requires as a local validation plugin.
-    files: ['test/plugin-app/plugin.js'],
+    // CommonJS loaded by cdk8s-cli (a local validation plugin) and by jest (its global setup).
+    files: ['test/plugin-app/plugin.js', 'test/support/global-setup.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

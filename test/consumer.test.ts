@@ -30,7 +30,7 @@ describe('a consumer app built from the npm tarball', () => {
   let runtimeTarball: string;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'consumer-'));
-    run('npm', ['run', 'build'], ROOT);
+    // lib/ is built by the global setup (test/support/global-setup.js).
     run('npm', ['pack', '--ignore-scripts', '--pack-destination', work], ROOT);
     run(
       'npm',

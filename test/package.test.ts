@@ -13,7 +13,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory()
       ? sources(join(dir, e.name))
-      : e.name.endsWith('.ts')
+      : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')
         ? [join(dir, e.name)]
         : [],
   );

@@ -28,7 +28,7 @@ function manyBadJobs(count: number): string {
 /** Runs the bin with stdout on a pipe that is not read for the first half second. */
 function slowlyRead(args: string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, ['lib/cli/main.js', ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'ignore'],
     });
