@@ -3,6 +3,7 @@
  * names the rule and the field.
  */
 import { RULES, validateManifest, ValidationOptions } from '../../src';
+import { podSpecRuleCases } from './pod-spec-rule-cases';
 
 type Manifest = Record<string, any>;
 
@@ -129,10 +130,10 @@ const cases: Case[] = [
     field: 'spec.template.metadata.labels.app',
   },
   {
-    name: 'annotation value not a string',
-    manifest: tweak(job, (m) => (m.metadata.annotations = { 'acme.io/n': 3 })),
+    name: 'annotations over 256 KiB',
+    manifest: tweak(job, (m) => (m.metadata.annotations = { 'acme.io/n': 'x'.repeat(262144) })),
     rule: 'annotations',
-    field: 'metadata.annotations.acme.io/n',
+    field: 'metadata.annotations',
   },
   {
     name: 'annotation key with two slashes',
@@ -147,8 +148,8 @@ const cases: Case[] = [
     field: 'spec.parallelism',
   },
   {
-    name: 'string completions',
-    manifest: tweak(job, (m) => (m.spec.completions = '5')),
+    name: 'negative completions',
+    manifest: tweak(job, (m) => (m.spec.completions = -5)),
     rule: 'job-integer-fields',
     field: 'spec.completions',
   },
@@ -325,10 +326,70 @@ const cases: Case[] = [
     field: 'spec.selector',
   },
   {
-    name: 'suspend as a string',
-    manifest: tweak(job, (m) => (m.spec.suspend = 'true')),
-    rule: 'job-boolean-fields',
-    field: 'spec.suspend',
+    name: 'template job-name label that is not the name',
+    manifest: tweak(job, (m) => (m.spec.template.metadata = { labels: { 'job-name': 'other' } })),
+    rule: 'job-generated-labels',
+    field: 'spec.template.metadata.labels.job-name',
+  },
+  {
+    name: 'job template pod label controller-uid',
+    manifest: tweak(
+      cronJob,
+      (m) => (m.spec.jobTemplate.spec.template.metadata = { labels: { 'controller-uid': 'x' } }),
+    ),
+    rule: 'cronjob-generated-labels',
+    field: 'spec.jobTemplate.spec.template.metadata.labels.controller-uid',
+  },
+  {
+    name: 'name with dots',
+    manifest: tweak(job, (m) => (m.metadata.name = 'ingest.v2')),
+    rule: 'object-name-dns-label',
+    field: 'metadata.name',
+  },
+  {
+    name: 'Indexed CronJob whose Jobs get a hostname too long',
+    manifest: tweak(cronJob, (m) => {
+      m.metadata.name = 'a'.repeat(52);
+      Object.assign(m.spec.jobTemplate.spec, { completionMode: 'Indexed', completions: 100 });
+    }),
+    rule: 'cronjob-indexed-hostname',
+    field: 'metadata.name',
+  },
+  {
+    name: 'job template label value too long',
+    manifest: tweak(
+      cronJob,
+      (m) => (m.spec.jobTemplate.metadata = { labels: { team: 'x'.repeat(64) } }),
+    ),
+    rule: 'job-template-metadata',
+    field: 'spec.jobTemplate.metadata.labels.team',
+  },
+  {
+    name: 'finalizer without a domain',
+    manifest: tweak(job, (m) => (m.metadata.finalizers = ['cleanup'])),
+    rule: 'finalizers',
+    field: 'metadata.finalizers[0]',
+  },
+  {
+    name: 'ownerReference without uid',
+    manifest: tweak(
+      job,
+      (m) => (m.metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'c' }]),
+    ),
+    rule: 'owner-references',
+    field: 'metadata.ownerReferences[0].uid',
+  },
+  {
+    name: 'pod deletion cost not an integer',
+    manifest: tweak(
+      job,
+      (m) =>
+        (m.spec.template.metadata = {
+          annotations: { 'controller.kubernetes.io/pod-deletion-cost': 'high' },
+        }),
+    ),
+    rule: 'pod-template-annotations',
+    field: 'spec.template.metadata.annotations.controller.kubernetes.io/pod-deletion-cost',
   },
   {
     name: 'pod failure rule without action',
@@ -587,9 +648,15 @@ const cases: Case[] = [
     field: 'spec.schedule',
   },
   {
-    name: 'schedule as a number',
-    manifest: tweak(cronJob, (m) => (m.spec.schedule = 5)),
+    name: 'schedule of one word',
+    manifest: tweak(cronJob, (m) => (m.spec.schedule = 'error')),
     rule: 'cronjob-schedule',
+    field: 'spec.schedule',
+  },
+  {
+    name: 'minute step 90 fires hourly',
+    manifest: tweak(cronJob, (m) => (m.spec.schedule = '*/90 * * * *')),
+    rule: 'cronjob-step-beyond-range',
     field: 'spec.schedule',
   },
   {
@@ -653,7 +720,7 @@ const cases: Case[] = [
       (m) => (pod(m).initContainers = [{ name: 'main', image: 'busybox:1.36' }]),
     ),
     rule: 'pod-containers',
-    field: 'spec.template.spec.containers[0].name',
+    field: 'spec.template.spec.initContainers[0].name',
   },
   {
     name: 'missing image',
@@ -662,14 +729,14 @@ const cases: Case[] = [
     field: 'spec.template.spec.containers[0].image',
   },
   {
-    name: 'env name with a space (before 1.34)',
+    name: 'env name with a space (before 1.32)',
     manifest: tweak(job, (m) => (container(m).env = [{ name: 'MY VAR', value: 'x' }])),
     rule: 'env-vars',
     field: 'spec.template.spec.containers[0].env[0].name',
-    options: { targetVersion: '1.33' },
+    options: { targetVersion: '1.31' },
   },
   {
-    name: 'env name starting with a digit (before 1.34)',
+    name: 'env name starting with a digit (before 1.32)',
     manifest: tweak(job, (m) => (container(m).env = [{ name: '1VAR', value: 'x' }])),
     rule: 'env-vars',
     field: 'spec.template.spec.containers[0].env[0].name',
@@ -684,8 +751,14 @@ const cases: Case[] = [
   {
     name: 'env value a number',
     manifest: tweak(job, (m) => (container(m).env = [{ name: 'N', value: 5 }])),
-    rule: 'env-vars',
+    rule: 'json-type',
     field: 'spec.template.spec.containers[0].env[0].value',
+  },
+  {
+    name: 'CronJob of batch/v1beta1',
+    manifest: tweak(cronJob, (m) => (m.apiVersion = 'batch/v1beta1')),
+    rule: 'served-api-version',
+    field: 'apiVersion',
   },
   {
     name: 'env valueFrom with two sources',
@@ -711,8 +784,100 @@ const cases: Case[] = [
       job,
       (m) => (container(m).env = [{ name: 'N', valueFrom: { secretKeyRef: { name: 's' } } }]),
     ),
-    rule: 'env-vars',
+    rule: 'env-value-from',
     field: 'spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.key',
+  },
+  {
+    name: 'env fieldRef to a pod field env cannot read',
+    manifest: tweak(
+      job,
+      (m) =>
+        (container(m).env = [
+          { name: 'P', valueFrom: { fieldRef: { fieldPath: 'status.phase' } } },
+        ]),
+    ),
+    rule: 'env-value-from',
+    field: 'spec.template.spec.containers[0].env[0].valueFrom.fieldRef.fieldPath',
+  },
+  {
+    name: 'envFrom with neither configMapRef nor secretRef',
+    manifest: tweak(job, (m) => (container(m).envFrom = [{ prefix: 'APP_' }])),
+    rule: 'env-from',
+    field: 'spec.template.spec.containers[0].envFrom[0]',
+  },
+  {
+    name: 'image with a trailing space',
+    manifest: tweak(job, (m) => (container(m).image = 'busybox:1.36 ')),
+    rule: 'container-image-whitespace',
+    field: 'spec.template.spec.containers[0].image',
+  },
+  {
+    name: 'image with an upper-case repository path',
+    manifest: tweak(job, (m) => (container(m).image = 'ghcr.io/Acme/ingest:2.0.0')),
+    rule: 'container-image-reference',
+    field: 'spec.template.spec.containers[0].image',
+  },
+  {
+    name: 'unknown imagePullPolicy',
+    manifest: tweak(job, (m) => (container(m).imagePullPolicy = 'IfNotExists')),
+    rule: 'container-policies',
+    field: 'spec.template.spec.containers[0].imagePullPolicy',
+  },
+  {
+    name: 'restartPolicy on a regular container (1.33)',
+    manifest: tweak(job, (m) => (container(m).restartPolicy = 'Always')),
+    rule: 'container-restart-policy',
+    field: 'spec.template.spec.containers[0].restartPolicy',
+    options: { targetVersion: '1.33' },
+  },
+  {
+    name: 'containerPort out of range',
+    manifest: tweak(job, (m) => (container(m).ports = [{ containerPort: 70000 }])),
+    rule: 'container-ports',
+    field: 'spec.template.spec.containers[0].ports[0].containerPort',
+  },
+  {
+    name: 'host port used twice',
+    manifest: tweak(job, (m) => {
+      container(m).ports = [{ containerPort: 80, hostPort: 8080 }];
+      pod(m).containers.push({
+        name: 'side',
+        image: 'busybox:1.36',
+        ports: [{ containerPort: 81, hostPort: 8080 }],
+      });
+    }),
+    rule: 'container-host-ports',
+    field: 'spec.template.spec.containers[1].ports[0].hostPort',
+  },
+  {
+    name: 'probe naming a port the container does not declare',
+    manifest: tweak(job, (m) => (container(m).readinessProbe = { httpGet: { port: 'http' } })),
+    rule: 'container-probe-port-name',
+    field: 'spec.template.spec.containers[0].readinessProbe.httpGet.port',
+  },
+  {
+    name: 'probe without a handler',
+    manifest: tweak(job, (m) => (container(m).livenessProbe = { periodSeconds: 10 })),
+    rule: 'container-probes',
+    field: 'spec.template.spec.containers[0].livenessProbe',
+  },
+  {
+    name: 'stopSignal, which the API server drops',
+    manifest: tweak(job, (m) => (container(m).lifecycle = { stopSignal: 'SIGUSR1' })),
+    rule: 'container-field-dropped',
+    field: 'spec.template.spec.containers[0].lifecycle.stopSignal',
+  },
+  {
+    name: 'resizePolicy RestartContainer in a restartPolicy Never pod',
+    manifest: tweak(
+      job,
+      (m) =>
+        (container(m).resizePolicy = [
+          { resourceName: 'memory', restartPolicy: 'RestartContainer' },
+        ]),
+    ),
+    rule: 'container-resize-policy',
+    field: 'spec.template.spec.containers[0].resizePolicy[0].restartPolicy',
   },
   {
     name: 'mount of a missing volume',
@@ -720,7 +885,7 @@ const cases: Case[] = [
       job,
       (m) => (container(m).volumeMounts = [{ name: 'data', mountPath: '/data' }]),
     ),
-    rule: 'pod-volumes',
+    rule: 'volume-mounts',
     field: 'spec.template.spec.containers[0].volumeMounts[0].name',
   },
   {
@@ -743,7 +908,105 @@ const cases: Case[] = [
       (m) => (pod(m).volumes = [{ name: 'v', emptyDir: {}, secret: { secretName: 's' } }]),
     ),
     rule: 'pod-volumes',
-    field: 'spec.template.spec.volumes[0]',
+    field: 'spec.template.spec.volumes[0].secret',
+  },
+  {
+    name: 'secret volume with defaultMode 644 written in decimal',
+    manifest: tweak(
+      job,
+      (m) => (pod(m).volumes = [{ name: 'v', secret: { secretName: 's', defaultMode: 644 } }]),
+    ),
+    rule: 'volume-source',
+    field: 'spec.template.spec.volumes[0].secret.defaultMode',
+  },
+  {
+    name: 'rbd volume without monitors',
+    manifest: tweak(job, (m) => (pod(m).volumes = [{ name: 'v', rbd: { image: 'disk' } }])),
+    rule: 'volume-source-in-tree',
+    field: 'spec.template.spec.volumes[0].rbd.monitors',
+  },
+  {
+    name: 'downwardAPI volume exposing spec.nodeName',
+    manifest: tweak(
+      job,
+      (m) =>
+        (pod(m).volumes = [
+          {
+            name: 'v',
+            downwardAPI: { items: [{ path: 'node', fieldRef: { fieldPath: 'spec.nodeName' } }] },
+          },
+        ]),
+    ),
+    rule: 'volume-downward-api',
+    field: 'spec.template.spec.volumes[0].downwardAPI.items[0].fieldRef.fieldPath',
+  },
+  {
+    name: 'projected service account token of 5 minutes',
+    manifest: tweak(
+      job,
+      (m) =>
+        (pod(m).volumes = [
+          {
+            name: 'v',
+            projected: {
+              sources: [{ serviceAccountToken: { path: 'token', expirationSeconds: 300 } }],
+            },
+          },
+        ]),
+    ),
+    rule: 'volume-projected',
+    field:
+      'spec.template.spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds',
+  },
+  {
+    name: 'ephemeral volume without a storage request',
+    manifest: tweak(
+      job,
+      (m) =>
+        (pod(m).volumes = [
+          {
+            name: 'v',
+            ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'] } } },
+          },
+        ]),
+    ),
+    rule: 'volume-ephemeral',
+    field:
+      'spec.template.spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources.requests.storage',
+  },
+  {
+    name: 'recursiveReadOnly without readOnly',
+    manifest: tweak(job, (m) => {
+      pod(m).volumes = [{ name: 'v', emptyDir: {} }];
+      container(m).volumeMounts = [{ name: 'v', mountPath: '/v', recursiveReadOnly: 'Enabled' }];
+    }),
+    rule: 'volume-mount-recursive-read-only',
+    field: 'spec.template.spec.containers[0].volumeMounts[0].recursiveReadOnly',
+  },
+  {
+    name: 'block device from an emptyDir volume',
+    manifest: tweak(job, (m) => {
+      pod(m).volumes = [{ name: 'v', emptyDir: {} }];
+      container(m).volumeDevices = [{ name: 'v', devicePath: '/dev/xvda' }];
+    }),
+    rule: 'volume-devices',
+    field: 'spec.template.spec.containers[0].volumeDevices[0].name',
+  },
+  {
+    name: 'emptyDir medium in lower case',
+    manifest: tweak(job, (m) => (pod(m).volumes = [{ name: 'v', emptyDir: { medium: 'memory' } }])),
+    rule: 'volume-empty-dir-medium',
+    field: 'spec.template.spec.volumes[0].emptyDir.medium',
+  },
+  {
+    name: 'image volume without a reference',
+    manifest: tweak(
+      job,
+      (m) => (pod(m).volumes = [{ name: 'v', image: { pullPolicy: 'IfNotPresent' } }]),
+    ),
+    rule: 'volume-image-reference',
+    field: 'spec.template.spec.volumes[0].image.reference',
+    options: { targetVersion: '1.35' },
   },
   {
     name: 'quantity 1GB',
@@ -792,22 +1055,113 @@ const cases: Case[] = [
     field: 'spec.template.spec.securityContext.runAsUser',
   },
   {
+    name: 'runAsNonRoot without runAsUser on an image of unknown USER',
+    manifest: tweak(job, (m) => {
+      pod(m).securityContext = { runAsNonRoot: true };
+      container(m).image = 'ghcr.io/acme/ingest:2.0.0';
+    }),
+    rule: 'run-as-non-root-unverified',
+    field: 'spec.template.spec.containers[0].securityContext.runAsUser',
+  },
+  {
+    name: 'negative runAsUser',
+    manifest: tweak(job, (m) => (pod(m).securityContext.runAsUser = -1)),
+    rule: 'security-context-ids',
+    field: 'spec.template.spec.securityContext.runAsUser',
+  },
+  {
+    name: 'privileged without privilege escalation',
+    manifest: tweak(job, (m) => (container(m).securityContext.privileged = true)),
+    rule: 'container-security-context',
+    field: 'spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation',
+  },
+  {
+    name: 'unknown fsGroupChangePolicy',
+    manifest: tweak(job, (m) => (pod(m).securityContext.fsGroupChangePolicy = 'Sometimes')),
+    rule: 'pod-security-context-policies',
+    field: 'spec.template.spec.securityContext.fsGroupChangePolicy',
+  },
+  {
+    name: 'seccomp Localhost without a profile',
+    manifest: tweak(job, (m) => (pod(m).securityContext.seccompProfile = { type: 'Localhost' })),
+    rule: 'seccomp-profile',
+    field: 'spec.template.spec.securityContext.seccompProfile.localhostProfile',
+  },
+  {
+    name: 'AppArmor annotation for a missing container',
+    manifest: tweak(job, (m) => {
+      m.spec.template.metadata = {
+        annotations: { 'container.apparmor.security.beta.kubernetes.io/other': 'runtime/default' },
+      };
+    }),
+    rule: 'apparmor-profile',
+    field:
+      'spec.template.metadata.annotations.container.apparmor.security.beta.kubernetes.io/other',
+  },
+  {
+    name: 'net sysctl with hostNetwork',
+    manifest: tweak(job, (m) => {
+      pod(m).hostNetwork = true;
+      pod(m).securityContext.sysctls = [{ name: 'net.ipv4.tcp_syncookies', value: '1' }];
+    }),
+    rule: 'pod-sysctls',
+    field: 'spec.template.spec.securityContext.sysctls[0].name',
+  },
+  {
+    name: 'vm.max_map_count in the pod',
+    manifest: tweak(job, (m) => {
+      pod(m).securityContext.sysctls = [{ name: 'vm.max_map_count', value: '262144' }];
+    }),
+    rule: 'sysctl-not-namespaced',
+    field: 'spec.template.spec.securityContext.sysctls[0].name',
+  },
+  {
+    name: 'unsafe sysctl',
+    manifest: tweak(job, (m) => {
+      pod(m).securityContext.sysctls = [{ name: 'net.core.somaxconn', value: '1024' }];
+    }),
+    rule: 'sysctl-unsafe',
+    field: 'spec.template.spec.securityContext.sysctls[0].name',
+  },
+  {
+    name: 'empty Windows runAsUserName',
+    manifest: tweak(job, (m) => (pod(m).securityContext.windowsOptions = { runAsUserName: '' })),
+    rule: 'windows-security-options',
+    field: 'spec.template.spec.securityContext.windowsOptions.runAsUserName',
+  },
+  {
+    name: 'hostProcess pod without hostNetwork',
+    manifest: tweak(job, (m) => (pod(m).securityContext.windowsOptions = { hostProcess: true })),
+    rule: 'windows-host-process',
+    field: 'spec.template.spec.hostNetwork',
+  },
+  {
+    name: 'supplementalGroupsPolicy before 1.33',
+    manifest: tweak(job, (m) => (pod(m).securityContext.supplementalGroupsPolicy = 'Strict')),
+    rule: 'security-field-served',
+    field: 'spec.template.spec.securityContext.supplementalGroupsPolicy',
+    options: { targetVersion: '1.32' },
+  },
+  {
     name: 'a container without the restricted profile controls',
     manifest: tweak(job, (m) => delete container(m).securityContext),
     rule: 'pod-security',
     field: 'spec.template.spec.containers[0].securityContext',
+    options: { podSecurity: 'restricted' },
   },
   {
     name: 'hostPath volume',
     manifest: tweak(job, (m) => (pod(m).volumes = [{ name: 'h', hostPath: { path: '/var/log' } }])),
     rule: 'pod-security',
     field: 'spec.template.spec.volumes[0].hostPath',
+    options: { podSecurity: 'restricted' },
   },
   {
     name: 'hostNetwork',
     manifest: tweak(job, (m) => (pod(m).hostNetwork = true)),
     rule: 'pod-security',
     field: 'spec.template.spec.hostNetwork',
+    options: { podSecurity: 'restricted' },
   },
   {
     name: '02:30 in Europe/Berlin: skipped in spring, run twice in autumn',
@@ -862,6 +1216,10 @@ const cases: Case[] = [
     rule: 'pod-spec',
     field: 'spec.template.spec',
   },
+  ...podSpecRuleCases.map((c) => ({
+    ...c,
+    manifest: tweak(job, (m) => Object.assign(pod(m), c.pod)),
+  })),
   {
     name: 'field newer than the target',
     manifest: tweak(indexedJob, (m) => (m.spec.successPolicy = { rules: [{ succeededCount: 1 }] })),
@@ -882,6 +1240,34 @@ const cases: Case[] = [
     rule: 'field-served',
     field: 'spec.podFailurePolicy.rules[0].action',
     options: { targetVersion: '1.28' },
+  },
+  {
+    name: 'pod-level resources before 1.34',
+    manifest: tweak(job, (m) => (pod(m).resources = { limits: { cpu: '2' } })),
+    rule: 'pod-field-served',
+    field: 'spec.template.spec.resources',
+    options: { targetVersion: '1.33' },
+  },
+  {
+    name: 'pod-level request below the containers',
+    manifest: tweak(job, (m) => {
+      pod(m).resources = { requests: { cpu: '500m' }, limits: { cpu: '2' } };
+      container(m).resources = { requests: { cpu: '1' } };
+    }),
+    rule: 'pod-level-resources',
+    field: 'spec.template.spec.resources.requests.cpu',
+  },
+  {
+    name: 'resource claim with neither a claim nor a template',
+    manifest: tweak(job, (m) => (pod(m).resourceClaims = [{ name: 'gpu' }])),
+    rule: 'pod-resource-claims',
+    field: 'spec.template.spec.resourceClaims[0]',
+  },
+  {
+    name: 'container claim missing from the pod',
+    manifest: tweak(job, (m) => (container(m).resources = { claims: [{ name: 'gpu' }] })),
+    rule: 'container-resource-claims',
+    field: 'spec.template.spec.containers[0].resources.claims[0].name',
   },
   {
     name: 'unsupported target version',

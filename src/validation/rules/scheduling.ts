@@ -1,2 +1,5 @@
-/** Rules for pod scheduling fields (filled in by the pod-spec work). */
-export {};
+/** Rules for pod scheduling fields: tolerations, gates, selectors, affinity, spread, DNS. */
+export * from './tolerations';
+export * from './affinity';
+export * from './topology-spread';
+export * from './dns';
