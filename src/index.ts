@@ -10,6 +10,8 @@ export * from './workloads/workload';
 export * from './workloads/batch-job';
 export * from './workloads/indexed-job';
 export * from './workloads/scheduled-job';
+export { synthOrReport } from './workloads/app-checks';
+export { nextRuns } from './schedule/next-runs';
 export * from './validation/problem';
 export * from './validation/versions';
 export * from './validation/target-version';

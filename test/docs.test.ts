@@ -21,6 +21,7 @@ function gaps(file: string): string[] {
   sf.forEachChild((node) => {
     if (!ts.isInterfaceDeclaration(node)) return;
     if (!node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return;
+    if (ts.getJSDocTags(node).some((t) => t.tagName.text === 'internal')) return;
     const outputs = node.name.text.startsWith('Rendered'); // render results, not props
     for (const member of node.members) {
       if (!ts.isPropertySignature(member)) continue;
@@ -44,3 +45,21 @@ test.each([...PUBLIC, ...PUBLIC_VALIDATION].filter((f) => f.endsWith('.ts')))(
     expect(gaps(file)).toEqual([]);
   },
 );
+
+/** Exported functions of a file that render props into manifest JSON (construct internals). */
+function undocumentedRenderers(file: string): string[] {
+  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const out: string[] = [];
+  sf.forEachChild((node) => {
+    if (!ts.isFunctionDeclaration(node) || !node.name?.text.startsWith('render')) return;
+    if (!node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return;
+    if (!ts.getJSDocTags(node).some((t) => t.tagName.text === 'internal')) out.push(node.name.text);
+  });
+  return out;
+}
+
+test('render helpers are @internal, so the API reference (typedoc --excludeInternal) leaves them out', () => {
+  const all = PUBLIC.filter((f) => f.endsWith('.ts')).flatMap((f) => undocumentedRenderers(f));
+  expect(all).toEqual([]);
+  expect(PUBLIC.some((f) => readFileSync(f, 'utf8').includes('export function render'))).toBe(true);
+});

@@ -4,7 +4,7 @@
  */
 import { Duration } from 'cdk8s';
 import { BatchJob, ConfigMaps, IndexedJob, ScheduledJob, Secrets, Volume } from '../src';
-import { newChart, problemsOf, synthValid } from './support/harness';
+import { newChart, ownEnv, problemsOf, synthValid } from './support/harness';
 
 function only(build: (chart: ReturnType<typeof newChart>) => void): Record<string, any> {
   const chart = newChart();
@@ -98,7 +98,7 @@ describe('the seed manifests', () => {
         }),
     );
     expect(cron.spec).toMatchObject({ schedule: '0 2 * * *', concurrencyPolicy: 'Forbid' });
-    expect(podOf(cron).containers[0].env).toEqual([
+    expect(ownEnv(podOf(cron).containers[0].env)).toEqual([
       { name: 'VECTOR_DB_URL', value: 'http://qdrant:6333' },
     ]);
   });
@@ -124,7 +124,7 @@ describe('the seed manifests', () => {
         }),
     );
     const container = podOf(cron).containers[0];
-    expect(container.env[0]).toEqual({
+    expect(ownEnv(container.env)[0]).toEqual({
       name: 'OPENAI_API_KEY',
       valueFrom: { secretKeyRef: { name: 'openai-credentials', key: 'api-key' } },
     });
@@ -151,7 +151,7 @@ describe('the seed manifests', () => {
         }),
     );
     expect(job.spec).toMatchObject({ backoffLimit: 2, ttlSecondsAfterFinished: 3600 });
-    expect(podOf(job).containers[0].env[2].valueFrom.secretKeyRef).toEqual({
+    expect(ownEnv(podOf(job).containers[0].env)[2].valueFrom.secretKeyRef).toEqual({
       name: 'db-credentials',
       key: 'connection-string',
     });
@@ -175,7 +175,7 @@ describe('the seed manifests', () => {
       parallelism: 10,
       completionMode: 'Indexed',
     });
-    expect(podOf(job).containers[0].env[0].valueFrom.fieldRef.fieldPath).toBe(
+    expect(ownEnv(podOf(job).containers[0].env)[0].valueFrom.fieldRef.fieldPath).toBe(
       "metadata.annotations['batch.kubernetes.io/job-completion-index']",
     );
   });

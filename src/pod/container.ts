@@ -3,7 +3,7 @@ import { EnvFrom, EnvRecord, renderEnv } from './env';
 import { Resources, renderResources } from './resources';
 import { VolumeMount } from './volume';
 import { containerSecurityContext } from './security';
-import { ProblemSink, propProblem } from '../validation/problem';
+import { ProblemSink } from '../validation/problem';
 
 export interface ContainerProps {
   /** The container's name (a DNS-1123 label, unique in the pod). @default 'main' */
@@ -43,28 +43,43 @@ export interface RenderedContainer {
 
 export const DEFAULT_CONTAINER_NAME = 'main';
 
+/**
+ * HOME and the cache directories of pip, Hugging Face, torch and XDG-minded tools, under the
+ * writable /tmp: with the default non-root uid (no passwd entry) HOME is `/`, which the
+ * process cannot write, and the root filesystem is read-only anyway.
+ */
+export const CACHE_ENV: Readonly<Record<string, string>> = {
+  HOME: '/tmp',
+  XDG_CACHE_HOME: '/tmp/.cache',
+  PIP_CACHE_DIR: '/tmp/.cache/pip',
+  HF_HOME: '/tmp/.cache/huggingface',
+  TORCH_HOME: '/tmp/.cache/torch',
+};
+
+/**
+ * Renders one checked container. `propPath` is where its props are (`''` for the
+ * single-container shorthand, `containers[1].` otherwise), for the problems found here.
+ * @internal
+ */
 export function renderContainer(
   props: ContainerProps,
-  path: string,
+  propPath: string,
   report: ProblemSink,
+  options: { cacheDirs: boolean } = { cacheDirs: true },
 ): RenderedContainer {
-  const res = renderResources(props.resources);
-  if (res.gpuProblem) {
-    report(
-      propProblem(`${path}.resources`, res.gpuProblem.message, { value: res.gpuProblem.value }),
-    );
-  }
+  const res = renderResources(props.resources, `${propPath}resources`, report);
   const securityContext = containerSecurityContext(props.securityContext);
   const mounts = [...(props.volumes ?? [])];
   const container: JsonMap = {
     name: props.name ?? DEFAULT_CONTAINER_NAME,
-    image: props.image,
+    ...(props.image !== undefined ? { image: props.image } : {}),
   };
   if (props.imagePullPolicy) container.imagePullPolicy = props.imagePullPolicy;
   if (props.command) container.command = [...props.command];
   if (props.args) container.args = [...props.args];
   if (props.workingDir) container.workingDir = props.workingDir;
-  if (props.env && Object.keys(props.env).length > 0) container.env = renderEnv(props.env);
+  const env: EnvRecord = options.cacheDirs ? { ...CACHE_ENV, ...props.env } : (props.env ?? {});
+  if (Object.keys(env).length > 0) container.env = renderEnv(env);
   if (props.envFrom && props.envFrom.length > 0)
     container.envFrom = props.envFrom.map((e) => e.source);
   if (res.resources) container.resources = res.resources;
@@ -77,6 +92,7 @@ export function renderContainer(
   };
 }
 
+/** @internal */
 export function renderMounts(mounts: readonly VolumeMount[]): JsonMap[] {
   return mounts.map((m) => {
     const source = m.volume.toJson();

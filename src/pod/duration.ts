@@ -7,11 +7,16 @@ export function wholeSeconds(
   field: string,
   report: ProblemSink,
 ): number | undefined {
-  const millis = duration.toMilliseconds();
+  let millis = NaN;
+  try {
+    millis = duration.toMilliseconds({ integral: false });
+  } catch {
+    // reported below
+  }
   if (!Number.isFinite(millis) || millis % 1000 !== 0) {
     report(
-      propProblem(field, `${duration.toHumanString()} is not a whole number of seconds`, {
-        fix: 'use Duration.seconds(n), Duration.minutes(n) or Duration.hours(n)',
+      propProblem(field, 'must be a whole number of seconds', {
+        fix: 'use Duration.seconds(n), Duration.minutes(n) or Duration.hours(n) with whole n',
       }),
     );
     return undefined;

@@ -12,7 +12,7 @@ export class EnvValue {
     resource: string,
     options: { containerName?: string; divisor?: string } = {},
   ): EnvValue {
-    return new EnvValue({ resourceFieldRef: { resource, ...options } });
+    return new EnvValue({ resourceFieldRef: { resource, ...(options ?? {}) } });
   }
 
   private constructor(public readonly valueFrom: JsonMap) {}
@@ -46,7 +46,7 @@ function envFrom(
   named: Named,
   options: EnvFromOptions,
 ): EnvFrom {
-  const { prefix, optional } = options;
+  const { prefix, optional } = options ?? {};
   return new EnvFrom({
     ...(prefix !== undefined ? { prefix } : {}),
     [kind]: { name: nameOf(named), ...(optional !== undefined ? { optional } : {}) },
@@ -57,7 +57,7 @@ function envFrom(
 export class Secrets {
   /** One key of a Secret, e.g. `Secrets.key('openai-credentials', 'api-key')`. */
   public static key(secret: Named, key: string, options: KeyOptions = {}): EnvValue {
-    const optional = options.optional !== undefined ? { optional: options.optional } : {};
+    const optional = options?.optional !== undefined ? { optional: options.optional } : {};
     return EnvValue.of({ secretKeyRef: { name: nameOf(secret), key, ...optional } });
   }
 
@@ -71,7 +71,7 @@ export class Secrets {
 export class ConfigMaps {
   /** One key of a ConfigMap. */
   public static key(configMap: Named, key: string, options: KeyOptions = {}): EnvValue {
-    const optional = options.optional !== undefined ? { optional: options.optional } : {};
+    const optional = options?.optional !== undefined ? { optional: options.optional } : {};
     return EnvValue.of({ configMapKeyRef: { name: nameOf(configMap), key, ...optional } });
   }
 
@@ -84,7 +84,10 @@ export class ConfigMaps {
 /** `env` as a plain record: a literal string or a reference. */
 export type EnvRecord = Readonly<Record<string, string | EnvValue>>;
 
-/** Renders an env record in its insertion order. */
+/**
+ * Renders an env record in its insertion order.
+ * @internal
+ */
 export function renderEnv(env: EnvRecord): JsonMap[] {
   return Object.entries(env).map(([name, value]) =>
     value instanceof EnvValue ? { name, valueFrom: value.valueFrom } : { name, value },

@@ -4,8 +4,10 @@ export type JsonMap = Record<string, unknown>;
 /** Anything with a Kubernetes name: a string, or a cdk8s-plus Secret, ConfigMap or PVC. */
 export type Named = string | { readonly name: string };
 
+/** The name of a Named; never throws (a wrong value is reported by the props check). */
 export function nameOf(named: Named): string {
-  return typeof named === 'string' ? named : named.name;
+  if (typeof named === 'string') return named;
+  return (typeof named === 'object' && named !== null ? named.name : named) as string;
 }
 
 export interface Toleration {
@@ -64,4 +66,52 @@ export interface ContainerSecurityContext {
   readonly runAsUser?: number;
   /** @default the pod's */
   readonly runAsGroup?: number;
+}
+
+/** core/v1 TopologySpreadConstraint: how the pods spread over zones or nodes. */
+export interface TopologySpreadConstraint {
+  /** The largest allowed difference in matching pods between two domains, 1 or more. */
+  readonly maxSkew: number;
+  /** The node label that defines a domain, e.g. `topology.kubernetes.io/zone`. */
+  readonly topologyKey: string;
+  /** `DoNotSchedule` keeps a pod pending; `ScheduleAnyway` only prefers the spread. */
+  readonly whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  /** The pods counted, as in the YAML (`{ matchLabels: { ... } }`). @default none (no pods are counted) */
+  readonly labelSelector?: JsonMap;
+  /** Pod label keys whose values narrow the selector, e.g. `['batch.kubernetes.io/controller-uid']`. @default none */
+  readonly matchLabelKeys?: string[];
+  /** Domains counted even when empty (with DoNotSchedule). @default none */
+  readonly minDomains?: number;
+  /** Whether nodeAffinity and nodeSelector limit the domains. @default 'Honor' */
+  readonly nodeAffinityPolicy?: 'Honor' | 'Ignore';
+  /** Whether node taints limit the domains. @default 'Ignore' */
+  readonly nodeTaintsPolicy?: 'Honor' | 'Ignore';
+}
+
+/** core/v1 PodDNSConfig. */
+export interface PodDnsConfig {
+  /** Name server IPs. @default none */
+  readonly nameservers?: string[];
+  /** DNS search domains. @default none */
+  readonly searches?: string[];
+  /** resolv.conf options, e.g. `[{ name: 'ndots', value: '2' }]`. @default none */
+  readonly options?: { readonly name: string; readonly value?: string }[];
+}
+
+/** One /etc/hosts entry of the pod. */
+export interface HostAlias {
+  /** The IP address. */
+  readonly ip: string;
+  /** Host names for it. @default none */
+  readonly hostnames?: string[];
+}
+
+/** A Dynamic Resource Allocation claim of the pods (core/v1 PodResourceClaim). */
+export interface PodResourceClaim {
+  /** The name containers use in `resources.claims`. */
+  readonly name: string;
+  /** An existing ResourceClaim to share. @default none (set this or resourceClaimTemplateName) */
+  readonly resourceClaimName?: string;
+  /** A ResourceClaimTemplate: each pod gets its own claim. @default none (set this or resourceClaimName) */
+  readonly resourceClaimTemplateName?: string;
 }

@@ -2,15 +2,19 @@ import { Duration } from 'cdk8s';
 import {
   Affinity,
   ContainerSecurityContext,
+  HostAlias,
   JsonMap,
   Named,
+  PodDnsConfig,
+  PodResourceClaim,
   PodSecurityContext,
   Toleration,
+  TopologySpreadConstraint,
   nameOf,
 } from './k8s-types';
 import { ContainerProps, RenderedContainer, renderContainer, renderMounts } from './container';
 import { EnvFrom, EnvRecord } from './env';
-import { Resources } from './resources';
+import { GpuOptions, Resources } from './resources';
 import { Volume, VolumeMount } from './volume';
 import { podSecurityContext } from './security';
 import { ProblemSink, propProblem } from '../validation/problem';
@@ -81,31 +85,68 @@ export interface PodTemplateProps {
   readonly terminationGracePeriod?: Duration;
   /** The pods' DNS subdomain: with a headless Service of this name, each pod of an Indexed Job is reachable as `<job>-<index>.<subdomain>`. @default none */
   readonly subdomain?: string;
+  /** The pods' hostname; every pod gets the same one, so leave it unset for an Indexed Job (its pods are `<job>-<index>`). @default the pod's name, or `<job>-<index>` in an Indexed Job */
+  readonly hostname?: string;
+  /** GPUs of the single container, shorthand for `resources.gpu`: requests = limits, the GPU taint toleration, an optional node selector. @default none */
+  readonly gpu?: number | GpuOptions;
+  /** The RuntimeClass the pods run with, e.g. `nvidia` or `gvisor`. @default the cluster's default runtime */
+  readonly runtimeClassName?: string;
+  /** How the pods spread over zones or nodes. @default none */
+  readonly topologySpreadConstraints?: TopologySpreadConstraint[];
+  /** The scheduler that places the pods, e.g. a gang scheduler. @default the default scheduler */
+  readonly schedulerName?: string;
+  /** @default 'ClusterFirst' (Kubernetes' default) */
+  readonly dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+  /** Name servers, search domains and resolver options added to the pods' resolv.conf. @default none */
+  readonly dnsConfig?: PodDnsConfig;
+  /** Extra /etc/hosts entries of the pods. @default none */
+  readonly hostAliases?: HostAlias[];
+  /** Variables for every Service of the namespace (`<SVC>_SERVICE_HOST`, ...). @default true (Kubernetes' default) */
+  readonly enableServiceLinks?: boolean;
+  /** One process namespace for all containers of a pod. @default false */
+  readonly shareProcessNamespace?: boolean;
+  /** Scheduling gates (names) that hold the pods until a controller removes them. @default none */
+  readonly schedulingGates?: string[];
+  /** The pods' hostname is their fully qualified domain name. @default false */
+  readonly setHostnameAsFQDN?: boolean;
+  /** The operating system the pods need. @default not set */
+  readonly os?: 'linux' | 'windows';
+  /** `false` runs the pods in a user namespace (Kubernetes 1.33+ by default). @default true (the host's) */
+  readonly hostUsers?: boolean;
+  /** Dynamic Resource Allocation claims of the pods (`[{ name, resourceClaimTemplateName }]`). @default none */
+  readonly resourceClaims?: PodResourceClaim[];
+  /** Set HOME=/tmp and the cache variables XDG_CACHE_HOME, PIP_CACHE_DIR, HF_HOME and TORCH_HOME under /tmp/.cache in every container (a variable in `env` wins). @default true */
+  readonly cacheDirs?: boolean;
 }
 
 const TMP = Volume.fromEmptyDir('tmp');
 
-/** Renders `template` of a JobSpec; problems in the props go to `report`. */
+/**
+ * Renders `template` of a JobSpec from checked props; problems found here go to `report`.
+ * @internal
+ */
 export function renderPodTemplate(
   props: PodTemplateProps,
-  podPath: string,
   report: ProblemSink,
+  labels: Readonly<Record<string, string>> = {},
 ): JsonMap {
   const hasShorthand = props.image !== undefined;
   if (hasShorthand && props.containers) {
     report(
-      propProblem(
-        `${podPath}.containers`,
-        'set either image (one container) or containers, not both',
-        {
-          fix: 'move the image into containers',
-        },
-      ),
+      propProblem('containers', 'set either image (one container) or containers, not both', {
+        fix: 'move the image into containers',
+      }),
     );
   }
-  if (!hasShorthand && (!props.containers || props.containers.length === 0)) {
-    report(propProblem(`${podPath}.containers`, 'no container: set image (or containers)'));
+  if (props.gpu !== undefined && props.containers && !hasShorthand) {
+    report(
+      propProblem('gpu', 'applies to the single container of image, and containers is set', {
+        value: typeof props.gpu === 'number' ? props.gpu : undefined,
+        fix: 'set resources.gpu on the container that needs the GPUs',
+      }),
+    );
   }
+  const resources = shorthandResources(props, report);
   const mainProps: ContainerProps[] = hasShorthand
     ? [
         {
@@ -115,7 +156,7 @@ export function renderPodTemplate(
           args: props.args,
           env: props.env,
           envFrom: props.envFrom,
-          resources: props.resources,
+          resources,
           volumes: props.volumes,
           workingDir: props.workingDir,
           imagePullPolicy: props.imagePullPolicy,
@@ -124,12 +165,15 @@ export function renderPodTemplate(
       ]
     : (props.containers ?? []);
 
+  const options = { cacheDirs: props.cacheDirs !== false };
   const init = (props.initContainers ?? []).map((c, i) =>
-    renderContainer(c, `${podPath}.initContainers[${i}]`, report),
+    renderContainer(c, `initContainers[${i}].`, report, options),
   );
-  const main = mainProps.map((c, i) => renderContainer(c, `${podPath}.containers[${i}]`, report));
+  const main = mainProps.map((c, i) =>
+    renderContainer(c, hasShorthand ? '' : `containers[${i}].`, report, options),
+  );
   const all = [...init, ...main];
-  const volumes = collectVolumes(all, podPath, report);
+  const volumes = collectVolumes(all, report);
 
   const tolerations = [...(props.tolerations ?? []), ...all.flatMap((c) => c.tolerations)];
   const nodeSelector = Object.assign({}, ...all.map((c) => c.nodeSelector), props.nodeSelector);
@@ -147,31 +191,64 @@ export function renderPodTemplate(
   if (props.affinity) spec.affinity = props.affinity;
   if (props.priorityClassName) spec.priorityClassName = props.priorityClassName;
   if (props.subdomain !== undefined) spec.subdomain = props.subdomain;
+  if (props.hostname !== undefined) spec.hostname = props.hostname;
   if (props.imagePullSecrets?.length)
     spec.imagePullSecrets = props.imagePullSecrets.map((s) => ({ name: nameOf(s) }));
   if (props.terminationGracePeriod) {
-    const seconds = wholeSeconds(
-      props.terminationGracePeriod,
-      `${podPath}.terminationGracePeriodSeconds`,
-      report,
-    );
+    const seconds = wholeSeconds(props.terminationGracePeriod, 'terminationGracePeriod', report);
     if (seconds !== undefined) spec.terminationGracePeriodSeconds = seconds;
   }
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined) spec[key] = value;
+  };
+  set('runtimeClassName', props.runtimeClassName);
+  set(
+    'topologySpreadConstraints',
+    props.topologySpreadConstraints?.map((c) => ({ ...c })),
+  );
+  set('schedulerName', props.schedulerName);
+  set('dnsPolicy', props.dnsPolicy);
+  set('dnsConfig', props.dnsConfig);
+  set('hostAliases', props.hostAliases);
+  set('enableServiceLinks', props.enableServiceLinks);
+  set('shareProcessNamespace', props.shareProcessNamespace);
+  set(
+    'schedulingGates',
+    props.schedulingGates?.map((name) => ({ name })),
+  );
+  set('setHostnameAsFQDN', props.setHostnameAsFQDN);
+  set('os', props.os === undefined ? undefined : { name: props.os });
+  set('hostUsers', props.hostUsers);
+  set(
+    'resourceClaims',
+    props.resourceClaims?.map((c) => ({ ...c })),
+  );
 
   const metadata: JsonMap = {};
-  if (props.podMetadata?.labels && Object.keys(props.podMetadata.labels).length > 0)
-    metadata.labels = { ...props.podMetadata.labels };
+  const podLabels = { ...labels, ...props.podMetadata?.labels };
+  if (Object.keys(podLabels).length > 0) metadata.labels = podLabels;
   if (props.podMetadata?.annotations && Object.keys(props.podMetadata.annotations).length > 0)
     metadata.annotations = { ...props.podMetadata.annotations };
   return Object.keys(metadata).length > 0 ? { metadata, spec } : { spec };
 }
 
+/** The single container's resources with the `gpu` shorthand merged in; both must agree. */
+function shorthandResources(props: PodTemplateProps, report: ProblemSink): Resources | undefined {
+  if (props.gpu === undefined) return props.resources;
+  const inner = props.resources?.gpu;
+  if (inner !== undefined && JSON.stringify(inner) !== JSON.stringify(props.gpu)) {
+    report(
+      propProblem('gpu', `and resources.gpu (${JSON.stringify(inner)}) disagree`, {
+        value: typeof props.gpu === 'number' ? props.gpu : undefined,
+        fix: 'give the GPUs in one place',
+      }),
+    );
+  }
+  return { ...props.resources, gpu: props.gpu };
+}
+
 /** Pod volumes from every container's mounts (plus /tmp for read-only roots), each once. */
-function collectVolumes(
-  containers: RenderedContainer[],
-  podPath: string,
-  report: ProblemSink,
-): JsonMap[] {
+function collectVolumes(containers: RenderedContainer[], report: ProblemSink): JsonMap[] {
   const byName = new Map<string, JsonMap>();
   for (const c of containers) {
     const mounts: VolumeMount[] = [...c.mounts];
@@ -183,13 +260,9 @@ function collectVolumes(
       const existing = byName.get(mount.volume.name);
       if (existing && JSON.stringify(existing) !== JSON.stringify(json)) {
         report(
-          propProblem(
-            `${podPath}.volumes`,
-            `two different volumes are named "${mount.volume.name}"`,
-            {
-              fix: 'give one of them another name with the name option',
-            },
-          ),
+          propProblem('volumes', `two different volumes are named "${mount.volume.name}"`, {
+            fix: 'give one of them another name with the name option',
+          }),
         );
       }
       if (!existing) byName.set(mount.volume.name, json);
@@ -209,13 +282,16 @@ function dedupe(tolerations: Toleration[]): Toleration[] {
   });
 }
 
-/** The props with `env` added to every main container; the user's own values win. */
+/**
+ * The props with `env` added to every main container, first, and with its values: a user's
+ * variable of the same name is reported by the construct (see contractProblems).
+ */
 export function withEnv(props: PodTemplateProps, env: EnvRecord): PodTemplateProps {
   if (props.containers) {
     return {
       ...props,
-      containers: props.containers.map((c) => ({ ...c, env: { ...env, ...c.env } })),
+      containers: props.containers.map((c) => ({ ...c, env: { ...env, ...c.env, ...env } })),
     };
   }
-  return { ...props, env: { ...env, ...props.env } };
+  return { ...props, env: { ...env, ...props.env, ...env } };
 }

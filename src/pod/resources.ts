@@ -1,4 +1,5 @@
 import { JsonMap, Toleration } from './k8s-types';
+import { ProblemSink, propProblem } from '../validation/problem';
 
 /** A resource list as in YAML: `{ cpu: '500m', memory: '1Gi', 'ephemeral-storage': '2Gi' }`. */
 export interface ResourceList {
@@ -41,13 +42,11 @@ export interface RenderedResources {
   readonly tolerations: Toleration[];
   /** Node labels the GPU request needs. */
   readonly nodeSelector: Record<string, string>;
-  /** What is wrong with `gpu`, if anything. */
-  readonly gpuProblem?: { readonly value: unknown; readonly message: string };
 }
 
-function renderList(list: ResourceList | undefined): Record<string, string | number> | undefined {
+function renderList(list: ResourceList | undefined): Record<string, string> | undefined {
   if (!list) return undefined;
-  const out: Record<string, string | number> = {};
+  const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(list)) {
     if (v === undefined) continue;
     out[k] = typeof v === 'number' ? String(v) : v;
@@ -55,35 +54,52 @@ function renderList(list: ResourceList | undefined): Record<string, string | num
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-export function renderResources(resources: Resources | undefined): RenderedResources {
+/**
+ * Renders checked resources; `path` is the prop path of `resources` (e.g. `resources` or
+ * `containers[1].resources`). GPUs given both as `gpu` and in requests or limits must agree.
+ * @internal
+ */
+export function renderResources(
+  resources: Resources | undefined,
+  path: string,
+  report: ProblemSink,
+): RenderedResources {
   const requests = renderList(resources?.requests);
   const limits = renderList(resources?.limits);
   const tolerations: Toleration[] = [];
   const nodeSelector: Record<string, string> = {};
-  let gpuProblem: RenderedResources['gpuProblem'];
   const gpu = resources?.gpu;
-  let withGpu: {
-    requests?: Record<string, string | number>;
-    limits?: Record<string, string | number>;
-  } = { requests, limits };
+  let withGpu: { requests?: Record<string, string>; limits?: Record<string, string> } = {
+    requests,
+    limits,
+  };
   if (gpu !== undefined) {
     const options: GpuOptions = typeof gpu === 'number' ? { count: gpu } : gpu;
     const resource = options.resource ?? DEFAULT_GPU_RESOURCE;
-    if (!Number.isInteger(options.count) || options.count < 1) {
-      gpuProblem = {
-        value: options.count,
-        message: 'gpu count must be a whole number of at least 1',
-      };
-    } else {
-      const count = String(options.count);
-      withGpu = {
-        requests: { ...requests, [resource]: count },
-        limits: { ...limits, [resource]: count },
-      };
-      if (options.tolerateTaint !== false)
-        tolerations.push({ key: resource, operator: 'Exists', effect: 'NoSchedule' });
-      Object.assign(nodeSelector, options.nodeSelector ?? {});
+    const count = String(options.count);
+    const disagree = (['limits', 'requests'] as const).find((kind) => {
+      const given = (kind === 'limits' ? limits : requests)?.[resource];
+      return given !== undefined && given !== count;
+    });
+    if (disagree) {
+      report(
+        propProblem(
+          `${path}.gpu`,
+          `asks for ${count} GPU(s), but ${path}.${disagree}["${resource}"] is ${JSON.stringify((disagree === 'limits' ? limits : requests)?.[resource])}`,
+          {
+            value: options.count,
+            fix: `give the GPUs in one place: keep gpu and remove ${resource} from ${disagree}`,
+          },
+        ),
+      );
     }
+    withGpu = {
+      requests: { ...requests, [resource]: count },
+      limits: { ...limits, [resource]: count },
+    };
+    if (options.tolerateTaint !== false)
+      tolerations.push({ key: resource, operator: 'Exists', effect: 'NoSchedule' });
+    Object.assign(nodeSelector, options.nodeSelector ?? {});
   }
   const rendered: JsonMap = {};
   if (withGpu.limits) rendered.limits = withGpu.limits;
@@ -92,6 +108,5 @@ export function renderResources(resources: Resources | undefined): RenderedResou
     resources: Object.keys(rendered).length > 0 ? rendered : undefined,
     tolerations,
     nodeSelector,
-    gpuProblem,
   };
 }

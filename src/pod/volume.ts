@@ -13,8 +13,8 @@ export class Volume {
     options: VolumeOptions & { readOnly?: boolean } = {},
   ): Volume {
     const claimName = nameOf(claim);
-    const readOnly = options.readOnly ? { readOnly: true } : {};
-    return new Volume(options.name ?? toVolumeName(claimName), {
+    const readOnly = options?.readOnly ? { readOnly: true } : {};
+    return new Volume(options?.name ?? toVolumeName(claimName), {
       persistentVolumeClaim: { claimName, ...readOnly },
     });
   }
@@ -24,7 +24,7 @@ export class Volume {
     name: string,
     options: { medium?: 'Memory'; sizeLimit?: string } = {},
   ): Volume {
-    return new Volume(name, { emptyDir: { ...options } });
+    return new Volume(name, { emptyDir: { ...(options ?? {}) } });
   }
 
   /** A ConfigMap's keys as files. */
@@ -32,7 +32,7 @@ export class Volume {
     configMap: Named,
     options: VolumeOptions & { defaultMode?: number; optional?: boolean } = {},
   ): Volume {
-    const { name, ...rest } = options;
+    const { name, ...rest } = options ?? {};
     return new Volume(name ?? toVolumeName(nameOf(configMap)), {
       configMap: { name: nameOf(configMap), ...rest },
     });
@@ -43,7 +43,7 @@ export class Volume {
     secret: Named,
     options: VolumeOptions & { defaultMode?: number; optional?: boolean } = {},
   ): Volume {
-    const { name, ...rest } = options;
+    const { name, ...rest } = options ?? {};
     return new Volume(name ?? toVolumeName(nameOf(secret)), {
       secret: { secretName: nameOf(secret), ...rest },
     });
@@ -73,6 +73,7 @@ export interface VolumeMount {
 }
 
 function toVolumeName(name: string): string {
+  if (typeof name !== 'string') return 'volume';
   return (
     name
       .toLowerCase()

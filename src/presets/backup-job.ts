@@ -2,13 +2,17 @@ import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Secrets } from '../pod/env';
 import { Named } from '../pod/k8s-types';
+import { PodTemplateProps } from '../pod/pod-template';
+import { checkProps, named, required, str } from '../pod/prop-types';
 import { Resources } from '../pod/resources';
 import { Volume } from '../pod/volume';
 import { Problem, propProblem } from '../validation/problem';
 import { BatchJob, BatchJobProps } from '../workloads/batch-job';
-import { PresetOptions, kueueForJob, presetResources, workerFailurePolicy } from './preset-options';
+import { BATCH_JOB_FIELDS, handOver, omitFields } from '../workloads/props';
+import { PresetOptions, presetResources, workerFailurePolicy } from './preset-options';
 
-export interface BackupJobProps extends Omit<BatchJobProps, 'completionMode'>, PresetOptions {
+/** What to back up and where to. */
+export interface BackupOptions {
   /** The PersistentVolumeClaim to back up; mounted read-only. */
   readonly sourceClaim: Named;
   /** Where the claim is mounted, and what is copied. @default '/data' */
@@ -19,6 +23,23 @@ export interface BackupJobProps extends Omit<BatchJobProps, 'completionMode'>, P
   readonly credentials: Named;
 }
 
+export interface BackupJobProps
+  extends Omit<BatchJobProps, 'completionMode'>, PresetOptions, BackupOptions {}
+
+/** The runtime checks of BackupOptions. */
+export const BACKUP_OPTION_FIELDS = {
+  sourceClaim: required(named('PersistentVolumeClaim'), 'the claim to back up'),
+  sourcePath: str(),
+  destination: required(str(), 'e.g. "s3://my-bucket/backups/"'),
+  credentials: required(named('Secret'), 'the Secret with the storage credentials'),
+};
+
+/** The props' runtime checks. */
+export const BACKUP_FIELDS = {
+  ...omitFields(BATCH_JOB_FIELDS, 'completionMode'),
+  ...BACKUP_OPTION_FIELDS,
+};
+
 const RESOURCES: Resources = {
   requests: { cpu: '250m', memory: '256Mi' },
   limits: { memory: '1Gi' },
@@ -27,9 +48,63 @@ const RESOURCES: Resources = {
 const STORAGE_URL = /^(s3|gs|az|abfss?|wasbs?|https):\/\/[^/\s]+(\/\S*)?$/;
 
 /**
+ * The pod of a backup (BackupJob and BackupCronJob): the claim mounted read-only, the
+ * credentials as variables, `aws s3 sync` unless `command` is set; and the problems of the
+ * backup options.
+ */
+export function backupPod(p: BackupOptions & PodTemplateProps): {
+  pod: PodTemplateProps;
+  problems: Problem[];
+} {
+  const problems: Problem[] = [];
+  const sourcePath = p.sourcePath ?? '/data';
+  const { destination } = p;
+  if (destination !== undefined && !STORAGE_URL.test(destination)) {
+    problems.push(
+      propProblem('destination', 'must be an object storage URL', {
+        value: destination,
+        fix: 'e.g. s3://my-bucket/backups/ (s3, gs, az, abfs, wasb or https)',
+      }),
+    );
+  }
+  if (!sourcePath.startsWith('/')) {
+    problems.push(propProblem('sourcePath', 'must be an absolute path', { value: sourcePath }));
+  }
+  const pod: PodTemplateProps = {
+    ...(destination !== undefined && p.command === undefined
+      ? { command: ['aws', 's3', 'sync', sourcePath, destination] }
+      : {}),
+    resources: presetResources(p, RESOURCES),
+    env: {
+      BACKUP_SOURCE: sourcePath,
+      ...(destination !== undefined ? { BACKUP_DESTINATION: destination } : {}),
+      ...p.env,
+    },
+    envFrom: [
+      ...(p.credentials !== undefined ? [Secrets.all(p.credentials)] : []),
+      ...(p.envFrom ?? []),
+    ],
+    volumes: [
+      ...(p.volumes ?? []),
+      ...(p.sourceClaim !== undefined
+        ? [
+            {
+              path: sourcePath,
+              volume: Volume.fromPersistentVolumeClaim(p.sourceClaim, { readOnly: true }),
+              readOnly: true,
+            },
+          ]
+        : []),
+    ],
+  };
+  return { pod, problems };
+}
+
+/**
  * Copies a PersistentVolumeClaim's data to object storage, with the claim mounted
  * read-only and the credentials from a Secret. The default command is the AWS CLI's
- * `aws s3 sync` (image `amazon/aws-cli`); set `command` for another tool.
+ * `aws s3 sync` (image `amazon/aws-cli`); set `command` for another tool. For a backup on a
+ * schedule, use BackupCronJob.
  *
  * @example
  * new BackupJob(chart, 'backup', {
@@ -39,44 +114,28 @@ const STORAGE_URL = /^(s3|gs|az|abfss?|wasbs?|https):\/\/[^/\s]+(\/\S*)?$/;
  */
 export class BackupJob extends BatchJob {
   public constructor(scope: Construct, id: string, props: BackupJobProps) {
-    const problems: Problem[] = [];
-    const sourcePath = props.sourcePath ?? '/data';
+    const kind = 'BackupJob';
+    const checked = checkProps<BackupJobProps>(props, BACKUP_FIELDS, kind);
+    const p = checked.props;
+    const { pod, problems } = backupPod(p);
+    const { sourceClaim, sourcePath, destination, credentials, ...general } = p;
+    void [sourceClaim, sourcePath, destination, credentials];
     super(
       scope,
       id,
-      {
-        backoffLimit: 2,
-        activeDeadline: Duration.hours(6),
-        ttlAfterFinished: Duration.days(1),
-        command: ['aws', 's3', 'sync', sourcePath, props.destination],
-        ...props,
-        ...kueueForJob(props, problems),
-        podFailurePolicy: workerFailurePolicy(props, false),
-        resources: presetResources(props, RESOURCES),
-        env: { BACKUP_SOURCE: sourcePath, BACKUP_DESTINATION: props.destination, ...props.env },
-        envFrom: [Secrets.all(props.credentials), ...(props.envFrom ?? [])],
-        volumes: [
-          ...(props.volumes ?? []),
-          {
-            path: sourcePath,
-            volume: Volume.fromPersistentVolumeClaim(props.sourceClaim, { readOnly: true }),
-            readOnly: true,
-          },
-        ],
-      },
-      'BackupJob',
+      handOver(
+        {
+          backoffLimit: 2,
+          activeDeadline: Duration.hours(6),
+          ttlAfterFinished: Duration.days(1),
+          ...general,
+          ...pod,
+          podFailurePolicy: workerFailurePolicy(p, false),
+        },
+        checked,
+      ),
+      kind,
     );
-    if (!STORAGE_URL.test(props.destination ?? '')) {
-      problems.push(
-        propProblem('destination', 'must be an object storage URL', {
-          value: props.destination,
-          fix: 'e.g. s3://my-bucket/backups/ (s3, gs, az, abfs, wasb or https)',
-        }),
-      );
-    }
-    if (!sourcePath.startsWith('/')) {
-      problems.push(propProblem('sourcePath', 'must be an absolute path', { value: sourcePath }));
-    }
-    for (const p of problems) this.addProblem(p);
+    for (const problem of problems) this.addProblem(problem);
   }
 }

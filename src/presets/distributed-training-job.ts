@@ -18,13 +18,15 @@ import { TargetVersion } from '../validation/target-version';
 import { serves } from '../validation/versions';
 import { COMPLETION_INDEX_ANNOTATION, IndexedJob, IndexedJobProps } from '../workloads/indexed-job';
 import { PodFailure } from '../workloads/policies';
-import { PresetOptions, kueueForJob, presetResources } from './preset-options';
+import { PresetOptions, presetResources } from './preset-options';
+import { checkProps, int, required, str } from '../pod/prop-types';
+import { INDEXED_JOB_FIELDS, handOver, omitFields } from '../workloads/props';
 
 export interface DistributedTrainingJobProps
   extends
     Omit<
       IndexedJobProps,
-      'completions' | 'parallelism' | 'totalItems' | 'subdomain' | 'successPolicy'
+      'completions' | 'parallelism' | 'totalItems' | 'subdomain' | 'successPolicy' | 'gpu'
     >,
     Omit<PresetOptions, 'gpu'> {
   /** Pods that train together (torchrun's --nnodes); all run at once, index 0 leads. */
@@ -38,6 +40,24 @@ export interface DistributedTrainingJobProps
   /** Size of the memory-backed /dev/shm that DataLoader workers and NCCL use; counts against the memory limit. @default '8Gi' */
   readonly shmSize?: string;
 }
+
+/** The props' runtime checks. */
+export const DISTRIBUTED_TRAINING_FIELDS = {
+  ...omitFields(
+    INDEXED_JOB_FIELDS,
+    'completions',
+    'parallelism',
+    'totalItems',
+    'subdomain',
+    'successPolicy',
+    'gpu',
+  ),
+  nodes: required(int(), 'the number of pods that train together'),
+  gpusPerNode: int(),
+  procsPerNode: int(),
+  masterPort: int(),
+  shmSize: str(),
+};
 
 const RESOURCES: Resources = {
   requests: { cpu: '8', memory: '64Gi' },
@@ -53,6 +73,11 @@ function serviceNameProblem(name: string): string | undefined {
   return (
     dns1123LabelProblem(name) ?? (/^[a-z]/.test(name) ? undefined : 'must start with a letter')
   );
+}
+
+/** The size of a quantity string, or undefined when it is not one. */
+function size(shm: unknown): ReturnType<typeof parseQuantityString> | undefined {
+  return typeof shm === 'string' ? parseQuantityString(shm.trim()) : undefined;
 }
 
 function isCount(n: unknown, min: number): n is number {
@@ -136,14 +161,21 @@ export class DistributedTrainingJob extends IndexedJob {
   /** The leader's address as every pod sees it: `<job>-0.<service>`. */
   public readonly masterAddr: string;
 
-  public constructor(scope: Construct, id: string, props: DistributedTrainingJobProps) {
-    const problems: Problem[] = [];
+  public constructor(scope: Construct, id: string, rawProps: DistributedTrainingJobProps) {
+    const kind = 'DistributedTrainingJob';
+    const checked = checkProps<DistributedTrainingJobProps>(
+      rawProps,
+      DISTRIBUTED_TRAINING_FIELDS,
+      kind,
+    );
+    const props = checked.props;
+    const problems: Problem[] = [...checked.problems];
     const nodes = isCount(props.nodes, 1) ? props.nodes : 1;
     const gpus = props.gpusPerNode;
     const procsPerNode = props.procsPerNode ?? (isCount(gpus, 1) ? gpus : 1);
     const masterPort = props.masterPort ?? DEFAULT_MASTER_PORT;
     const shm = props.shmSize ?? DEFAULT_SHM;
-    problems.push(...sizingProblems(props, shm));
+    problems.push(...sizingProblems(props, shm).filter((p) => !checked.dropped.has(p.field)));
     const successServed = serves(TargetVersion.of(scope), '1.31');
     const podFailurePolicy = props.podFailurePolicy ?? {
       rules: [
@@ -185,37 +217,50 @@ export class DistributedTrainingJob extends IndexedJob {
         );
       }
     }
+    const {
+      nodes: _nodes,
+      gpusPerNode: _gpus,
+      procsPerNode: _procs,
+      masterPort: _port,
+      shmSize: _shm,
+      ...general
+    } = props;
+    void [_nodes, _gpus, _procs, _port, _shm];
     super(
       scope,
       id,
-      {
-        backoffLimit: 0,
-        podReplacementPolicy: 'Failed',
-        ...props,
-        ...kueueForJob(props, problems),
-        completions: nodes,
-        parallelism: nodes,
-        podFailurePolicy,
-        ...(successServed ? { successPolicy: { rules: [{ succeededIndexes: '0' }] } } : {}),
-        resources: presetResources(
-          { ...props, ...(isCount(gpus, 1) ? { gpu: gpus } : {}) },
-          RESOURCES,
-        ),
-        volumes: [
-          ...(props.volumes ?? []),
-          {
-            path: '/dev/shm',
-            volume: Volume.fromEmptyDir('dshm', { medium: 'Memory', sizeLimit: shm }),
-          },
-        ],
-      },
-      'DistributedTrainingJob',
+      handOver(
+        {
+          backoffLimit: 0,
+          podReplacementPolicy: 'Failed',
+          ...general,
+          completions: nodes,
+          parallelism: nodes,
+          podFailurePolicy,
+          ...(successServed ? { successPolicy: { rules: [{ succeededIndexes: '0' }] } } : {}),
+          resources: presetResources(props, RESOURCES),
+          ...(isCount(gpus, 1) && !props.containers ? { gpu: gpus } : {}),
+          volumes: [
+            ...(props.volumes ?? []),
+            {
+              path: '/dev/shm',
+              volume: Volume.fromEmptyDir('dshm', {
+                medium: 'Memory',
+                ...(size(shm) ? { sizeLimit: shm } : {}),
+              }),
+            },
+          ],
+        },
+        { problems, dropped: checked.dropped },
+      ),
+      kind,
       (name) => ({ subdomain: name, env: { ...props.env, ...contract(name) } }),
     );
     this.masterAddr = `${this.name}-0.${this.name}`;
+    const late: Problem[] = [];
     const serviceProblem = serviceNameProblem(this.name);
     if (serviceProblem) {
-      problems.push(
+      late.push(
         propProblem('metadata.name', `names the headless Service too, which ${serviceProblem}`, {
           value: this.name,
           fix: 'start the name with a letter',
@@ -236,6 +281,6 @@ export class DistributedTrainingJob extends IndexedJob {
         ports: [{ name: 'rendezvous', port: masterPort, targetPort: masterPort, protocol: 'TCP' }],
       },
     });
-    for (const p of problems) this.addProblem(p);
+    for (const p of late) this.addProblem(p);
   }
 }

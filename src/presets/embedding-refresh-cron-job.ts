@@ -1,17 +1,19 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { EnvValue } from '../pod/env';
+import { envValue } from '../pod/pod-props';
+import { checkProps, required, str } from '../pod/prop-types';
 import { Resources } from '../pod/resources';
 import { Problem } from '../validation/problem';
+import { SCHEDULED_JOB_FIELDS, handOver, omitFields } from '../workloads/props';
 import { ScheduledJob, ScheduledJobProps } from '../workloads/scheduled-job';
 import {
   PresetOptions,
-  kueueForCronJob,
   presetResources,
   secretRefProblem,
   workerFailurePolicy,
 } from './preset-options';
-import { deadlineFitsSchedule, defaultActiveDeadline, requiredProblem } from './scheduled-preset';
+import { deadlineFitsSchedule, defaultActiveDeadline } from './scheduled-preset';
 
 export interface EmbeddingRefreshCronJobProps
   extends Omit<ScheduledJobProps, 'schedule'>, PresetOptions {
@@ -26,6 +28,16 @@ export interface EmbeddingRefreshCronJobProps
   /** The variable the key is passed in. @default 'OPENAI_API_KEY' */
   readonly embeddingApiKeyEnv?: string;
 }
+
+/** The props' runtime checks. */
+export const EMBEDDING_REFRESH_FIELDS = {
+  ...omitFields(SCHEDULED_JOB_FIELDS, 'schedule'),
+  schedule: str(),
+  vectorDbUrl: required(str({ nonEmpty: true }), 'e.g. "http://qdrant:6333"'),
+  vectorDbUrlEnv: str({ nonEmpty: true }),
+  embeddingApiKey: envValue(),
+  embeddingApiKeyEnv: str({ nonEmpty: true }),
+};
 
 const RESOURCES: Resources = {
   requests: { cpu: '500m', memory: '1Gi' },
@@ -47,47 +59,51 @@ const RESOURCES: Resources = {
  */
 export class EmbeddingRefreshCronJob extends ScheduledJob {
   public constructor(scope: Construct, id: string, props: EmbeddingRefreshCronJobProps) {
-    const problems: Problem[] = [];
-    const schedule = props.schedule ?? '0 2 * * *';
-    const startingDeadline = props.startingDeadline ?? Duration.minutes(10);
-    const activeDeadline =
-      props.activeDeadline ?? defaultActiveDeadline(schedule, Duration.hours(6));
+    const kind = 'EmbeddingRefreshCronJob';
+    const checked = checkProps<EmbeddingRefreshCronJobProps>(props, EMBEDDING_REFRESH_FIELDS, kind);
+    const p = checked.props;
+    const schedule = p.schedule ?? '0 2 * * *';
+    const startingDeadline = p.startingDeadline ?? Duration.minutes(10);
+    const activeDeadline = p.activeDeadline ?? defaultActiveDeadline(schedule, Duration.hours(6));
+    const { vectorDbUrl, vectorDbUrlEnv, embeddingApiKey, embeddingApiKeyEnv, ...general } = p;
     super(
       scope,
       id,
-      {
-        concurrencyPolicy: 'Forbid',
-        successfulJobsHistoryLimit: 3,
-        failedJobsHistoryLimit: 1,
-        backoffLimit: 2,
-        ...props,
-        podFailurePolicy: workerFailurePolicy(props, false),
-        ...kueueForCronJob(props, problems),
-        schedule,
-        startingDeadline,
-        activeDeadline,
-        resources: presetResources(props, RESOURCES),
-        env: {
-          [props.vectorDbUrlEnv ?? 'VECTOR_DB_URL']: props.vectorDbUrl,
-          ...(props.embeddingApiKey
-            ? { [props.embeddingApiKeyEnv ?? 'OPENAI_API_KEY']: props.embeddingApiKey }
-            : {}),
-          ...props.env,
-        },
-      },
-      'EmbeddingRefreshCronJob',
-    );
-    problems.push(
-      ...[
-        requiredProblem('vectorDbUrl', props.vectorDbUrl),
-        secretRefProblem('embeddingApiKey', props.embeddingApiKey),
-        deadlineFitsSchedule(
+      handOver(
+        {
+          concurrencyPolicy: 'Forbid',
+          successfulJobsHistoryLimit: 3,
+          failedJobsHistoryLimit: 1,
+          backoffLimit: 2,
+          ...general,
+          podFailurePolicy: workerFailurePolicy(p, false),
           schedule,
+          startingDeadline,
           activeDeadline,
-          props.concurrencyPolicy === 'Allow' ? undefined : startingDeadline,
-        ),
-      ].filter((p): p is Problem => p !== undefined),
+          resources: presetResources(p, RESOURCES),
+          env: {
+            ...(vectorDbUrl !== undefined
+              ? { [vectorDbUrlEnv ?? 'VECTOR_DB_URL']: vectorDbUrl }
+              : {}),
+            // A literal key is reported below and kept out of the manifest.
+            ...(embeddingApiKey instanceof EnvValue
+              ? { [embeddingApiKeyEnv ?? 'OPENAI_API_KEY']: embeddingApiKey }
+              : {}),
+            ...p.env,
+          },
+        },
+        checked,
+      ),
+      kind,
     );
-    for (const p of problems) this.addProblem(p);
+    const problems = [
+      secretRefProblem('embeddingApiKey', embeddingApiKey),
+      deadlineFitsSchedule(
+        schedule,
+        activeDeadline,
+        p.concurrencyPolicy === 'Allow' ? undefined : startingDeadline,
+      ),
+    ].filter((x): x is Problem => x !== undefined);
+    for (const problem of problems) this.addProblem(problem);
   }
 }

@@ -1,4 +1,3 @@
-export { KUEUE_QUEUE_LABEL } from './preset-options';
 export type { PresetOptions } from './preset-options';
 export * from './embedding-refresh-cron-job';
 export * from './indexed-ingest-job';
@@ -7,4 +6,5 @@ export * from './log-cleanup-cron-job';
 export * from './report-cron-job';
 export * from './work-queue-job';
 export * from './backup-job';
+export * from './backup-cron-job';
 export * from './distributed-training-job';

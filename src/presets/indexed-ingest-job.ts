@@ -1,4 +1,6 @@
 import { Construct } from 'constructs';
+import { volume } from '../pod/pod-props';
+import { checkProps, int, required } from '../pod/prop-types';
 import { Resources } from '../pod/resources';
 import { Volume } from '../pod/volume';
 import { CHECKPOINT_DIR } from '../runtime/contract';
@@ -6,7 +8,8 @@ import { Problem, propProblem } from '../validation/problem';
 import { TargetVersion } from '../validation/target-version';
 import { serves } from '../validation/versions';
 import { IndexedJob, IndexedJobProps } from '../workloads/indexed-job';
-import { PresetOptions, kueueForJob, presetResources, workerFailurePolicy } from './preset-options';
+import { INDEXED_JOB_FIELDS, handOver, omitFields } from '../workloads/props';
+import { PresetOptions, presetResources, workerFailurePolicy } from './preset-options';
 
 export interface IndexedIngestJobProps
   extends Omit<IndexedJobProps, 'completions' | 'totalItems'>, PresetOptions {
@@ -18,9 +21,19 @@ export interface IndexedIngestJobProps
   readonly completions?: number;
   /** Retries of each index on its own (Kubernetes 1.29+). @default 3 (none when the target is older than 1.29) */
   readonly backoffLimitPerIndex?: number;
-  /** A volume (e.g. a PVC) for `cdk8s-batch/runtime` checkpoints, mounted at /checkpoints as CHECKPOINT_DIR. @default none */
+  /** A volume (e.g. a PVC, ReadWriteMany when pods run in parallel) for `cdk8s-batch/runtime` checkpoints, mounted at /checkpoints as CHECKPOINT_DIR. @default none */
   readonly checkpoints?: Volume;
 }
+
+/** The props' runtime checks. */
+export const INDEXED_INGEST_FIELDS = {
+  ...omitFields(INDEXED_JOB_FIELDS, 'completions', 'totalItems'),
+  totalItems: required(int(), 'the number of items to process'),
+  itemsPerTask: int(),
+  completions: int(),
+  backoffLimitPerIndex: int(),
+  checkpoints: volume(),
+};
 
 const RESOURCES: Resources = {
   requests: { cpu: '1', memory: '2Gi' },
@@ -34,15 +47,20 @@ function isCount(n: number | undefined, min: number): n is number {
 }
 
 /** The completions that cover every item once, and the problems with the sizing props. */
-function sizing(props: IndexedIngestJobProps, problems: Problem[]): number {
+function sizing(
+  props: IndexedIngestJobProps,
+  dropped: ReadonlySet<string>,
+  problems: Problem[],
+): number | undefined {
   const { totalItems, itemsPerTask, completions } = props;
+  if (totalItems === undefined) return completions;
   if (!isCount(totalItems, 1)) {
     problems.push(
       propProblem('totalItems', 'must be a whole number of items, 1 or more', {
         value: totalItems,
       }),
     );
-    return completions ?? 1;
+    return completions;
   }
   if (itemsPerTask !== undefined && completions !== undefined) {
     problems.push(
@@ -51,7 +69,12 @@ function sizing(props: IndexedIngestJobProps, problems: Problem[]): number {
         fix: 'set one of them: completions are derived from itemsPerTask',
       }),
     );
-  } else if (itemsPerTask === undefined && completions === undefined) {
+  } else if (
+    itemsPerTask === undefined &&
+    completions === undefined &&
+    !dropped.has('itemsPerTask') &&
+    !dropped.has('completions')
+  ) {
     problems.push(
       propProblem('itemsPerTask', 'or completions is needed to split the items', {
         fix: `e.g. itemsPerTask: ${Math.max(1, Math.ceil(totalItems / 100))}`,
@@ -66,20 +89,6 @@ function sizing(props: IndexedIngestJobProps, problems: Problem[]): number {
       return 1;
     }
     return Math.ceil(totalItems / itemsPerTask);
-  }
-  if (completions !== undefined && isCount(completions, 1) && completions > totalItems) {
-    problems.push({
-      ...propProblem(
-        'spec.completions',
-        `is more than the ${totalItems} items: some indexes get no work`,
-        {
-          value: completions,
-          family: 2,
-          fix: `set completions to at most ${totalItems}`,
-        },
-      ),
-      severity: 'warning',
-    });
   }
   return completions ?? 1;
 }
@@ -102,35 +111,57 @@ export class IndexedIngestJob extends IndexedJob {
   public readonly completions: number;
 
   public constructor(scope: Construct, id: string, props: IndexedIngestJobProps) {
+    const kind = 'IndexedIngestJob';
+    const checked = checkProps<IndexedIngestJobProps>(props, INDEXED_INGEST_FIELDS, kind);
+    const p = checked.props;
     const problems: Problem[] = [];
-    const completions = sizing(props, problems);
+    const completions = sizing(p, checked.dropped, problems);
     const perIndexServed = serves(TargetVersion.of(scope), '1.29');
-    const backoffLimitPerIndex = props.backoffLimitPerIndex ?? (perIndexServed ? 3 : undefined);
+    const backoffLimitPerIndex = p.backoffLimitPerIndex ?? (perIndexServed ? 3 : undefined);
+    const { itemsPerTask: _itemsPerTask, checkpoints, ...general } = p;
+    void _itemsPerTask;
+    const contract = checked.dropped.has('completions') || completions === undefined;
+    const checkpointEnv: Record<string, string> = checkpoints
+      ? { [CHECKPOINT_DIR]: CHECKPOINT_PATH }
+      : {};
+    const checkpointOverride =
+      checkpoints && p.env && Object.prototype.hasOwnProperty.call(p.env, CHECKPOINT_DIR)
+        ? propProblem(
+            `env.${CHECKPOINT_DIR}`,
+            'is where the construct mounts checkpoints (/checkpoints): a path of your own is not mounted',
+            { fix: 'remove it from env' },
+          )
+        : undefined;
     super(
       scope,
       id,
-      {
-        parallelism: Math.min(completions, 10),
-        ...props,
-        ...kueueForJob(props, problems),
-        completions,
-        totalItems: isCount(props.totalItems, 1) ? props.totalItems : undefined,
-        backoffLimitPerIndex,
-        podFailurePolicy: workerFailurePolicy(props, backoffLimitPerIndex !== undefined),
-        resources: presetResources(props, RESOURCES),
-        ...(props.checkpoints
-          ? {
-              volumes: [
-                ...(props.volumes ?? []),
-                { path: CHECKPOINT_PATH, volume: props.checkpoints },
-              ],
-              env: { [CHECKPOINT_DIR]: CHECKPOINT_PATH, ...props.env },
-            }
-          : {}),
-      },
-      'IndexedIngestJob',
+      handOver(
+        {
+          parallelism: Math.min(completions ?? 1, 10),
+          ...general,
+          completions: completions as number,
+          totalItems: isCount(p.totalItems, 1) ? p.totalItems : undefined,
+          backoffLimitPerIndex,
+          podFailurePolicy: workerFailurePolicy(p, backoffLimitPerIndex !== undefined),
+          resources: presetResources(p, RESOURCES),
+          ...(checkpoints
+            ? {
+                volumes: [...(p.volumes ?? []), { path: CHECKPOINT_PATH, volume: checkpoints }],
+                env: { ...checkpointEnv, ...p.env, ...checkpointEnv },
+              }
+            : {}),
+        },
+        {
+          problems: [
+            ...checked.problems,
+            ...problems,
+            ...(checkpointOverride ? [checkpointOverride] : []),
+          ],
+          dropped: contract ? new Set([...checked.dropped, 'completions']) : checked.dropped,
+        },
+      ),
+      kind,
     );
-    this.completions = completions;
-    for (const p of problems) this.addProblem(p);
+    this.completions = completions ?? 1;
   }
 }

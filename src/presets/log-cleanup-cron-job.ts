@@ -1,11 +1,13 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Named } from '../pod/k8s-types';
+import { checkProps, duration, named, required, str } from '../pod/prop-types';
 import { Resources } from '../pod/resources';
 import { Volume } from '../pod/volume';
 import { Problem, propProblem } from '../validation/problem';
+import { SCHEDULED_JOB_FIELDS, handOver, omitFields } from '../workloads/props';
 import { ScheduledJob, ScheduledJobProps } from '../workloads/scheduled-job';
-import { PresetOptions, kueueForCronJob, presetResources } from './preset-options';
+import { PresetOptions, presetResources } from './preset-options';
 import { deadlineFitsSchedule, defaultActiveDeadline } from './scheduled-preset';
 
 export interface LogCleanupCronJobProps
@@ -22,6 +24,16 @@ export interface LogCleanupCronJobProps
   readonly image?: string;
 }
 
+/** The props' runtime checks. */
+export const LOG_CLEANUP_FIELDS = {
+  ...omitFields(SCHEDULED_JOB_FIELDS, 'schedule', 'image'),
+  logsClaim: required(named('PersistentVolumeClaim'), 'the claim that holds the logs'),
+  path: str(),
+  retention: duration(),
+  schedule: str(),
+  image: str(),
+};
+
 const RESOURCES: Resources = {
   requests: { cpu: '50m', memory: '64Mi' },
   limits: { memory: '128Mi' },
@@ -35,9 +47,12 @@ const RESOURCES: Resources = {
  */
 export class LogCleanupCronJob extends ScheduledJob {
   public constructor(scope: Construct, id: string, props: LogCleanupCronJobProps) {
+    const kind = 'LogCleanupCronJob';
+    const checked = checkProps<LogCleanupCronJobProps>(props, LOG_CLEANUP_FIELDS, kind);
+    const p = checked.props;
     const problems: Problem[] = [];
-    const path = props.path ?? '/logs';
-    const retention = props.retention ?? Duration.days(7);
+    const path = p.path ?? '/logs';
+    const retention = p.retention ?? Duration.days(7);
     const days = retention.toSeconds() / 86_400;
     if (!Number.isInteger(days) || days < 1) {
       problems.push(
@@ -58,43 +73,49 @@ export class LogCleanupCronJob extends ScheduledJob {
         }),
       );
     }
-    const schedule = props.schedule ?? '0 3 * * *';
-    const activeDeadline =
-      props.activeDeadline ?? defaultActiveDeadline(schedule, Duration.hours(1));
+    const schedule = p.schedule ?? '0 3 * * *';
+    const activeDeadline = p.activeDeadline ?? defaultActiveDeadline(schedule, Duration.hours(1));
+    const { logsClaim, path: _path, retention: _retention, ...general } = p;
+    void _path;
+    void _retention;
     super(
       scope,
       id,
-      {
-        restartPolicy: 'OnFailure',
-        concurrencyPolicy: 'Forbid',
-        successfulJobsHistoryLimit: 3,
-        failedJobsHistoryLimit: 1,
-        backoffLimit: 2,
-        command: [
-          'find',
-          path,
-          '-type',
-          'f',
-          '-mtime',
-          `+${Math.max(0, Math.floor(days) - 1)}`,
-          '-print',
-          '-delete',
-        ],
-        ...props,
-        ...kueueForCronJob(props, problems),
-        image: props.image ?? 'busybox:1.36',
-        schedule,
-        activeDeadline,
-        resources: presetResources(props, RESOURCES),
-        volumes: [
-          ...(props.volumes ?? []),
-          { path, volume: Volume.fromPersistentVolumeClaim(props.logsClaim, { name: 'logs' }) },
-        ],
-      },
-      'LogCleanupCronJob',
+      handOver(
+        {
+          restartPolicy: 'OnFailure',
+          concurrencyPolicy: 'Forbid',
+          successfulJobsHistoryLimit: 3,
+          failedJobsHistoryLimit: 1,
+          backoffLimit: 2,
+          command: [
+            'find',
+            path,
+            '-type',
+            'f',
+            '-mtime',
+            `+${Math.max(0, Math.floor(days) - 1)}`,
+            '-print',
+            '-delete',
+          ],
+          ...general,
+          image: p.image ?? (p.containers ? undefined : 'busybox:1.36'),
+          schedule,
+          activeDeadline,
+          resources: presetResources(p, RESOURCES),
+          volumes: [
+            ...(p.volumes ?? []),
+            ...(logsClaim !== undefined
+              ? [{ path, volume: Volume.fromPersistentVolumeClaim(logsClaim, { name: 'logs' }) }]
+              : []),
+          ],
+        },
+        checked,
+      ),
+      kind,
     );
-    const deadline = deadlineFitsSchedule(schedule, activeDeadline, props.startingDeadline);
+    const deadline = deadlineFitsSchedule(schedule, activeDeadline, p.startingDeadline);
     if (deadline) problems.push(deadline);
-    for (const p of problems) this.addProblem(p);
+    for (const problem of problems) this.addProblem(problem);
   }
 }

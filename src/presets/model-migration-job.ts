@@ -1,17 +1,18 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { EnvValue } from '../pod/env';
+import { envValue } from '../pod/pod-props';
+import { checkProps, required, str } from '../pod/prop-types';
 import { Resources } from '../pod/resources';
 import { Problem, propProblem } from '../validation/problem';
 import { BatchJob, BatchJobProps } from '../workloads/batch-job';
+import { BATCH_JOB_FIELDS, handOver, omitFields } from '../workloads/props';
 import {
   PresetOptions,
-  kueueForJob,
   presetResources,
   secretRefProblem,
   workerFailurePolicy,
 } from './preset-options';
-import { requiredProblem } from './scheduled-preset';
 
 export interface ModelMigrationJobProps
   extends Omit<BatchJobProps, 'completionMode'>, PresetOptions {
@@ -22,6 +23,14 @@ export interface ModelMigrationJobProps
   /** The database's URL, as `Secrets.key(secret, key)`; passed as DB_URL. */
   readonly databaseUrl: EnvValue;
 }
+
+/** The props' runtime checks. */
+export const MODEL_MIGRATION_FIELDS = {
+  ...omitFields(BATCH_JOB_FIELDS, 'completionMode'),
+  sourceModel: required(str({ nonEmpty: true }), 'e.g. "gpt-3.5-turbo"'),
+  targetModel: required(str({ nonEmpty: true }), 'e.g. "gpt-4o-mini"'),
+  databaseUrl: required(envValue(), "e.g. Secrets.key('db-credentials', 'connection-string')"),
+};
 
 const RESOURCES: Resources = {
   requests: { cpu: '500m', memory: '1Gi' },
@@ -41,40 +50,43 @@ const RESOURCES: Resources = {
  */
 export class ModelMigrationJob extends BatchJob {
   public constructor(scope: Construct, id: string, props: ModelMigrationJobProps) {
-    const problems: Problem[] = [];
+    const kind = 'ModelMigrationJob';
+    const checked = checkProps<ModelMigrationJobProps>(props, MODEL_MIGRATION_FIELDS, kind);
+    const p = checked.props;
+    const { sourceModel, targetModel, databaseUrl, ...general } = p;
+    const literal = secretRefProblem('databaseUrl', databaseUrl);
     super(
       scope,
       id,
-      {
-        backoffLimit: 2,
-        ttlAfterFinished: Duration.hours(1),
-        activeDeadline: Duration.hours(2),
-        ...props,
-        ...kueueForJob(props, problems),
-        podFailurePolicy: workerFailurePolicy(props, false),
-        resources: presetResources(props, RESOURCES),
-        env: {
-          SOURCE_MODEL: props.sourceModel,
-          TARGET_MODEL: props.targetModel,
-          DB_URL: props.databaseUrl,
-          ...props.env,
+      handOver(
+        {
+          backoffLimit: 2,
+          ttlAfterFinished: Duration.hours(1),
+          activeDeadline: Duration.hours(2),
+          ...general,
+          podFailurePolicy: workerFailurePolicy(p, false),
+          resources: presetResources(p, RESOURCES),
+          env: {
+            ...(sourceModel !== undefined ? { SOURCE_MODEL: sourceModel } : {}),
+            ...(targetModel !== undefined ? { TARGET_MODEL: targetModel } : {}),
+            // A credential that is not a Secret reference is reported, and kept out of the manifest.
+            ...(databaseUrl instanceof EnvValue ? { DB_URL: databaseUrl } : {}),
+            ...p.env,
+          },
         },
-      },
-      'ModelMigrationJob',
+        checked,
+      ),
+      kind,
     );
-    problems.push(
-      ...[
-        requiredProblem('sourceModel', props.sourceModel),
-        requiredProblem('targetModel', props.targetModel),
-        secretRefProblem('databaseUrl', props.databaseUrl),
-        props.sourceModel === props.targetModel && props.sourceModel
-          ? propProblem('targetModel', 'is the source model: the migration would do nothing', {
-              value: props.targetModel,
-              family: 2,
-            })
-          : undefined,
-      ].filter((p): p is Problem => p !== undefined),
-    );
-    for (const p of problems) this.addProblem(p);
+    const problems = [
+      literal,
+      sourceModel !== undefined && sourceModel === targetModel
+        ? propProblem('targetModel', 'is the source model: the migration would do nothing', {
+            value: targetModel,
+            family: 2,
+          })
+        : undefined,
+    ].filter((x): x is Problem => x !== undefined);
+    for (const problem of problems) this.addProblem(problem);
   }
 }

@@ -1,15 +1,10 @@
-import { ApiObjectMetadata } from 'cdk8s';
 import { EnvValue } from '../pod/env';
-import { PodMetadata } from '../pod/pod-template';
 import { GpuOptions, Resources } from '../pod/resources';
 import { ExitCode } from '../runtime/exit-codes';
 import { Problem, propProblem } from '../validation/problem';
 import { PodFailure, PodFailurePolicy } from '../workloads/policies';
 
-/** The label that submits a Job to a Kueue LocalQueue. */
-export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
-
-/** Options every preset shares. */
+/** Options every preset shares (the general constructs take them too). */
 export interface PresetOptions {
   /** GPUs per pod (shorthand for `resources.gpu`): requests = limits, the GPU toleration, node selector. @default none */
   readonly gpu?: number | GpuOptions;
@@ -18,67 +13,15 @@ export interface PresetOptions {
 }
 
 /** What a preset's props look like to the helpers here. */
-interface PresetInput extends PresetOptions {
+interface PresetInput {
   readonly resources?: Resources;
   readonly containers?: unknown[];
 }
 
-/**
- * The resources of a preset's single container: the user's when given, else the preset's
- * defaults; `gpu` merged in either way.
- */
+/** The resources of a preset's single container: the user's when given, else the preset's defaults. */
 export function presetResources(props: PresetInput, defaults: Resources): Resources | undefined {
   if (props.containers) return undefined;
-  const base = props.resources ?? defaults;
-  return props.gpu === undefined ? base : { ...base, gpu: props.gpu };
-}
-
-/** Kueue's label and suspension for a Job, or problems when they conflict with the props. */
-export function kueueForJob(
-  props: PresetOptions & { metadata?: ApiObjectMetadata; suspend?: boolean },
-  problems: Problem[],
-): { metadata?: ApiObjectMetadata; suspend?: boolean } {
-  if (props.queueName === undefined) return { metadata: props.metadata, suspend: props.suspend };
-  if (props.suspend === false) problems.push(kueueSuspendProblem('spec.suspend'));
-  return {
-    metadata: {
-      ...props.metadata,
-      labels: { ...props.metadata?.labels, [KUEUE_QUEUE_LABEL]: props.queueName },
-    },
-    suspend: true,
-  };
-}
-
-/** Kueue's label and suspension for the Jobs a CronJob creates. */
-export function kueueForCronJob(
-  props: PresetOptions & { jobMetadata?: PodMetadata; jobSuspend?: boolean },
-  problems: Problem[],
-): { jobMetadata?: PodMetadata; jobSuspend?: boolean } {
-  if (props.queueName === undefined) {
-    return { jobMetadata: props.jobMetadata, jobSuspend: props.jobSuspend };
-  }
-  if (props.jobSuspend === false) {
-    problems.push(kueueSuspendProblem('spec.jobTemplate.spec.suspend'));
-  }
-  return {
-    jobMetadata: {
-      ...props.jobMetadata,
-      labels: { ...props.jobMetadata?.labels, [KUEUE_QUEUE_LABEL]: props.queueName },
-    },
-    jobSuspend: true,
-  };
-}
-
-function kueueSuspendProblem(field: string): Problem {
-  return propProblem(
-    field,
-    'must be true with queueName: Kueue starts a queued Job by unsuspending it',
-    {
-      value: false,
-      family: 2,
-      fix: 'remove the suspend setting, or remove queueName',
-    },
-  );
+  return props.resources ?? defaults;
 }
 
 /**

@@ -2,15 +2,11 @@ import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ConfigMaps, Secrets } from '../pod/env';
 import { Named } from '../pod/k8s-types';
+import { checkProps, named, required, str } from '../pod/prop-types';
 import { Resources } from '../pod/resources';
-import { Problem } from '../validation/problem';
+import { SCHEDULED_JOB_FIELDS, handOver, omitFields } from '../workloads/props';
 import { ScheduledJob, ScheduledJobProps } from '../workloads/scheduled-job';
-import {
-  PresetOptions,
-  kueueForCronJob,
-  presetResources,
-  workerFailurePolicy,
-} from './preset-options';
+import { PresetOptions, presetResources, workerFailurePolicy } from './preset-options';
 import { deadlineFitsSchedule, defaultActiveDeadline } from './scheduled-preset';
 
 export interface ReportCronJobProps extends Omit<ScheduledJobProps, 'timeZone'>, PresetOptions {
@@ -21,6 +17,14 @@ export interface ReportCronJobProps extends Omit<ScheduledJobProps, 'timeZone'>,
   /** A ConfigMap whose keys all become variables (recipients, report options). @default none */
   readonly config?: Named;
 }
+
+/** The props' runtime checks. */
+export const REPORT_FIELDS = {
+  ...omitFields(SCHEDULED_JOB_FIELDS, 'timeZone'),
+  timeZone: required(str(), 'the zone the report is read in, e.g. "Europe/Berlin"'),
+  secrets: named('Secret'),
+  config: named('ConfigMap'),
+};
 
 const RESOURCES: Resources = {
   requests: { cpu: '250m', memory: '512Mi' },
@@ -39,37 +43,40 @@ const RESOURCES: Resources = {
  */
 export class ReportCronJob extends ScheduledJob {
   public constructor(scope: Construct, id: string, props: ReportCronJobProps) {
-    const problems: Problem[] = [];
-    const activeDeadline =
-      props.activeDeadline ?? defaultActiveDeadline(props.schedule, Duration.hours(1));
+    const kind = 'ReportCronJob';
+    const checked = checkProps<ReportCronJobProps>(props, REPORT_FIELDS, kind);
+    const p = checked.props;
+    const activeDeadline = p.activeDeadline ?? defaultActiveDeadline(p.schedule, Duration.hours(1));
+    const { secrets, config, ...general } = p;
     super(
       scope,
       id,
-      {
-        concurrencyPolicy: 'Forbid',
-        startingDeadline: Duration.seconds(600),
-        successfulJobsHistoryLimit: 3,
-        failedJobsHistoryLimit: 5,
-        backoffLimit: 2,
-        ...props,
-        ...kueueForCronJob(props, problems),
-        activeDeadline,
-        podFailurePolicy: workerFailurePolicy(props, false),
-        resources: presetResources(props, RESOURCES),
-        envFrom: [
-          ...(props.secrets !== undefined ? [Secrets.all(props.secrets)] : []),
-          ...(props.config !== undefined ? [ConfigMaps.all(props.config)] : []),
-          ...(props.envFrom ?? []),
-        ],
-      },
-      'ReportCronJob',
+      handOver(
+        {
+          concurrencyPolicy: 'Forbid',
+          startingDeadline: Duration.seconds(600),
+          successfulJobsHistoryLimit: 3,
+          failedJobsHistoryLimit: 5,
+          backoffLimit: 2,
+          ...general,
+          activeDeadline,
+          podFailurePolicy: workerFailurePolicy(p, false),
+          resources: presetResources(p, RESOURCES),
+          envFrom: [
+            ...(secrets !== undefined ? [Secrets.all(secrets)] : []),
+            ...(config !== undefined ? [ConfigMaps.all(config)] : []),
+            ...(p.envFrom ?? []),
+          ],
+        },
+        checked,
+      ),
+      kind,
     );
     const deadline = deadlineFitsSchedule(
-      props.schedule,
+      p.schedule,
       activeDeadline,
-      props.startingDeadline ?? Duration.seconds(600),
+      p.startingDeadline ?? Duration.seconds(600),
     );
-    if (deadline) problems.push(deadline);
-    for (const p of problems) this.addProblem(p);
+    if (deadline) this.addProblem(deadline);
   }
 }

@@ -7,7 +7,8 @@ import { shortestInterval } from '../schedule/next-runs';
  * The shortest time between runs as the schedule reads, in ms: computed in UTC, so the
  * extra run or the missed run of a DST change day does not count.
  */
-function nominalInterval(schedule: string): number | undefined {
+function nominalInterval(schedule: string | undefined): number | undefined {
+  if (typeof schedule !== 'string') return undefined;
   const parsed = parseSchedule(schedule);
   return parsed.ok ? shortestInterval(parsed.schedule) : undefined;
 }
@@ -18,7 +19,7 @@ function nominalInterval(schedule: string): number | undefined {
  * Forbid, are skipped). Nothing is reported for a schedule the catalogue already refuses.
  */
 export function deadlineFitsSchedule(
-  schedule: string,
+  schedule: string | undefined,
   activeDeadline: Duration,
   startingDeadline: Duration | undefined,
 ): Problem | undefined {
@@ -41,16 +42,9 @@ export function deadlineFitsSchedule(
 }
 
 /** Half the shortest interval between runs, at most `cap`; `cap` when it cannot be computed. */
-export function defaultActiveDeadline(schedule: string, cap: Duration): Duration {
+export function defaultActiveDeadline(schedule: string | undefined, cap: Duration): Duration {
   const interval = nominalInterval(schedule);
   if (interval === undefined) return cap;
   const half = Math.max(60, Math.floor(interval / 2000 / 60) * 60);
   return Duration.seconds(Math.min(half, cap.toSeconds()));
-}
-
-/** A problem for a required string prop that is empty. */
-export function requiredProblem(prop: string, value: string | undefined): Problem | undefined {
-  return value === undefined || value.trim() === ''
-    ? propProblem(prop, 'is required and must not be empty')
-    : undefined;
 }

@@ -1,10 +1,12 @@
 import { Construct } from 'constructs';
 import { EnvValue } from '../pod/env';
+import { envValue } from '../pod/pod-props';
+import { checkProps, int, required, str } from '../pod/prop-types';
 import { Resources } from '../pod/resources';
-import { Problem, propProblem } from '../validation/problem';
+import { propProblem } from '../validation/problem';
 import { BatchJob, BatchJobProps } from '../workloads/batch-job';
-import { PresetOptions, kueueForJob, presetResources, workerFailurePolicy } from './preset-options';
-import { requiredProblem } from './scheduled-preset';
+import { BATCH_JOB_FIELDS, handOver, omitFields } from '../workloads/props';
+import { PresetOptions, presetResources, workerFailurePolicy } from './preset-options';
 
 export interface WorkQueueJobProps
   extends Omit<BatchJobProps, 'completions' | 'completionMode' | 'parallelism'>, PresetOptions {
@@ -15,6 +17,14 @@ export interface WorkQueueJobProps
   /** The variable the URL is passed in. @default 'QUEUE_URL' */
   readonly queueUrlEnv?: string;
 }
+
+/** The props' runtime checks. */
+export const WORK_QUEUE_FIELDS = {
+  ...omitFields(BATCH_JOB_FIELDS, 'completions', 'completionMode', 'parallelism'),
+  parallelism: required(int(), 'the number of workers'),
+  queueUrl: required(envValue(), 'e.g. "redis://redis:6379/0"'),
+  queueUrlEnv: str({ nonEmpty: true }),
+};
 
 const RESOURCES: Resources = {
   requests: { cpu: '500m', memory: '1Gi' },
@@ -32,30 +42,39 @@ const RESOURCES: Resources = {
  */
 export class WorkQueueJob extends BatchJob {
   public constructor(scope: Construct, id: string, props: WorkQueueJobProps) {
-    const problems: Problem[] = [];
+    const kind = 'WorkQueueJob';
+    const checked = checkProps<WorkQueueJobProps>(props, WORK_QUEUE_FIELDS, kind);
+    const p = checked.props;
+    const { queueUrl, queueUrlEnv, ...general } = p;
     super(
       scope,
       id,
-      {
-        ...props,
-        ...kueueForJob(props, problems),
-        podFailurePolicy: workerFailurePolicy(props, false),
-        resources: presetResources(props, RESOURCES),
-        env: { [props.queueUrlEnv ?? 'QUEUE_URL']: props.queueUrl, ...props.env },
-      },
-      'WorkQueueJob',
+      handOver(
+        {
+          ...general,
+          // A parallelism below 1 is reported below, once.
+          parallelism:
+            p.parallelism !== undefined && p.parallelism >= 1 ? p.parallelism : undefined,
+          podFailurePolicy: workerFailurePolicy(p, false),
+          resources: presetResources(p, RESOURCES),
+          env: {
+            ...(queueUrl !== undefined ? { [queueUrlEnv ?? 'QUEUE_URL']: queueUrl } : {}),
+            ...p.env,
+          },
+        },
+        checked,
+      ),
+      kind,
     );
-    if (!Number.isSafeInteger(props.parallelism) || props.parallelism < 1) {
-      problems.push(
-        propProblem('spec.parallelism', 'must be 1 or more: the workers that pull from the queue', {
-          value: props.parallelism,
+    if (p.parallelism !== undefined && p.parallelism < 1) {
+      this.addProblem(
+        propProblem('parallelism', 'must be 1 or more: the workers that pull from the queue', {
+          value: p.parallelism,
         }),
       );
     }
-    if (typeof props.queueUrl === 'string') {
-      const missing = requiredProblem('queueUrl', props.queueUrl);
-      if (missing) problems.push(missing);
+    if (typeof queueUrl === 'string' && queueUrl.trim() === '') {
+      this.addProblem(propProblem('queueUrl', 'must not be empty', { value: queueUrl }));
     }
-    for (const p of problems) this.addProblem(p);
   }
 }

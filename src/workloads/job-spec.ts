@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import { JsonMap } from '../pod/k8s-types';
 import { wholeSeconds } from '../pod/duration';
 import { PodTemplateProps, renderPodTemplate } from '../pod/pod-template';
-import { ProblemSink } from '../validation/problem';
+import { Problem, ProblemSink, propProblem } from '../validation/problem';
 import { PodFailurePolicy, SuccessPolicy } from './policies';
 
 /** Every batch/v1 JobSpec field, typed. */
@@ -31,16 +31,35 @@ export interface JobSpecProps {
   readonly suspend?: boolean;
   /** The controller that reconciles the Job, e.g. `kueue.x-k8s.io/multikueue` (Kubernetes 1.32+). @default the built-in Job controller */
   readonly managedBy?: string;
+  /** The Kueue LocalQueue to submit to: sets the `kueue.x-k8s.io/queue-name` label and creates the Job suspended, so Kueue admits it. @default not queued */
+  readonly queueName?: string;
 }
 
 export type CompletionMode = 'NonIndexed' | 'Indexed';
 
-/** Renders a JobSpec; `specPath` is `spec` or `spec.jobTemplate.spec`. */
+/** The problem of `suspend: false` beside `queueName`, if any. */
+export function kueueProblem(suspend: boolean | undefined, prop: string): Problem | undefined {
+  if (suspend !== false) return undefined;
+  return propProblem(
+    prop,
+    'must be true with queueName: Kueue starts a queued Job by unsuspending it',
+    {
+      value: false,
+      family: 2,
+      fix: `remove ${prop}, or remove queueName`,
+    },
+  );
+}
+
+/**
+ * Renders a JobSpec from checked props.
+ * @internal
+ */
 export function renderJobSpec(
   props: JobSpecProps & PodTemplateProps,
   completionMode: CompletionMode | undefined,
-  specPath: string,
   report: ProblemSink,
+  labels: Readonly<Record<string, string>> = {},
 ): JsonMap {
   const spec: JsonMap = {};
   const set = (key: string, value: unknown) => {
@@ -53,14 +72,11 @@ export function renderJobSpec(
   set('backoffLimitPerIndex', props.backoffLimitPerIndex);
   set('maxFailedIndexes', props.maxFailedIndexes);
   if (props.activeDeadline)
-    set(
-      'activeDeadlineSeconds',
-      wholeSeconds(props.activeDeadline, `${specPath}.activeDeadlineSeconds`, report),
-    );
+    set('activeDeadlineSeconds', wholeSeconds(props.activeDeadline, 'activeDeadline', report));
   if (props.ttlAfterFinished)
     set(
       'ttlSecondsAfterFinished',
-      wholeSeconds(props.ttlAfterFinished, `${specPath}.ttlSecondsAfterFinished`, report),
+      wholeSeconds(props.ttlAfterFinished, 'ttlAfterFinished', report),
     );
   if (props.podFailurePolicy)
     set('podFailurePolicy', renderPodFailurePolicy(props.podFailurePolicy));
@@ -69,7 +85,7 @@ export function renderJobSpec(
   set('podReplacementPolicy', props.podReplacementPolicy);
   set('suspend', props.suspend);
   set('managedBy', props.managedBy);
-  spec.template = renderPodTemplate(props, `${specPath}.template.spec`, report);
+  spec.template = renderPodTemplate(props, report, labels);
   return spec;
 }
 

@@ -4,12 +4,19 @@ import { JsonMap } from '../pod/k8s-types';
 import { PodMetadata } from '../pod/pod-template';
 import { wholeSeconds } from '../pod/duration';
 import { CRONJOB_NAME_MAX } from '../validation/rules/metadata';
-import { BatchJobProps } from './batch-job';
-import { IndexedContractProps, indexedJobProps, totalItemsProblem } from './indexed-job';
-import { renderJobSpec } from './job-spec';
+import { BatchJobProps, KUEUE_QUEUE_LABEL } from './batch-job';
+import {
+  IndexedContractProps,
+  contractProblems,
+  indexedEnv,
+  indexedJobProps,
+  indexedProblems,
+} from './indexed-job';
+import { kueueProblem, renderJobSpec } from './job-spec';
 import { indexedNameLength } from './names';
+import { SCHEDULED_JOB_FIELDS, containerProblem, propsOf } from './props';
 import { Workload } from './workload';
-import { propProblem } from '../validation/problem';
+import { Problem, propProblem } from '../validation/problem';
 
 export interface ScheduledJobProps extends Omit<BatchJobProps, 'suspend'>, IndexedContractProps {
   /** When to run, as Kubernetes parses cron: `'0 2 * * *'`, `'@daily'`. */
@@ -26,9 +33,9 @@ export interface ScheduledJobProps extends Omit<BatchJobProps, 'suspend'>, Index
   readonly successfulJobsHistoryLimit?: number;
   /** Finished Jobs kept after failure. @default 1 (Kubernetes' default) */
   readonly failedJobsHistoryLimit?: number;
-  /** Create each Job suspended (e.g. for Kueue to admit). @default false */
+  /** Create each Job suspended (e.g. for Kueue to admit). @default false (true with queueName) */
   readonly jobSuspend?: boolean;
-  /** Labels and annotations of the Jobs the CronJob creates. @default none */
+  /** Labels and annotations of the Jobs the CronJob creates. @default the recommended labels */
   readonly jobMetadata?: PodMetadata;
 }
 
@@ -45,7 +52,30 @@ export class ScheduledJob extends Workload {
     props: ScheduledJobProps,
     constructKind = 'ScheduledJob',
   ) {
-    const indexed = props.completionMode === 'Indexed';
+    const checked = propsOf<ScheduledJobProps>(props, SCHEDULED_JOB_FIELDS, constructKind);
+    const p = checked.props;
+    const indexed = p.completionMode === 'Indexed';
+    const queued = p.queueName !== undefined;
+    const problems: Problem[] = [...checked.problems];
+    const missing = containerProblem(p, checked.dropped);
+    if (missing) problems.push(missing);
+    if (queued) {
+      const kueue = kueueProblem(p.jobSuspend, 'jobSuspend');
+      if (kueue) problems.push(kueue);
+    }
+    if (indexed) {
+      problems.push(
+        ...indexedProblems(p),
+        ...contractProblems(p, indexedEnv(p.completions, p.totalItems), checked.problems),
+      );
+    } else if (p.totalItems !== undefined) {
+      problems.push(
+        propProblem('totalItems', 'is only read by the workers of an Indexed Job', {
+          value: p.totalItems,
+          fix: "set completionMode: 'Indexed' and completions, or remove totalItems",
+        }),
+      );
+    }
     super(
       scope,
       id,
@@ -53,53 +83,55 @@ export class ScheduledJob extends Workload {
         kind: 'CronJob',
         constructKind,
         maxNameLength: indexed
-          ? indexedNameLength(CRONJOB_NAME_MAX, props.completions)
+          ? indexedNameLength(CRONJOB_NAME_MAX, p.completions)
           : CRONJOB_NAME_MAX,
-        props,
+        props: p,
+        checked: {
+          problems,
+          dropped: missing ? new Set([...checked.dropped, 'image']) : checked.dropped,
+        },
       },
-      (report) => {
-        const jobProps =
-          indexed && props.completions !== undefined
-            ? indexedJobProps({ ...props, completions: props.completions })
-            : props;
+      (report, _name, labels) => {
+        const jobProps = indexed ? indexedJobProps(p) : p;
         const jobSpec = renderJobSpec(
-          { ...jobProps, suspend: props.jobSuspend },
-          props.completionMode,
-          'spec.jobTemplate.spec',
+          { ...jobProps, suspend: queued ? true : p.jobSuspend },
+          p.completionMode,
           report,
+          labels,
         );
-        const hasJobMetadata = props.jobMetadata && Object.keys(props.jobMetadata).length > 0;
-        const jobTemplate: JsonMap = hasJobMetadata
-          ? { metadata: { ...props.jobMetadata }, spec: jobSpec }
-          : { spec: jobSpec };
-        const spec: JsonMap = { schedule: props.schedule };
+        const jobLabels = {
+          ...labels,
+          ...(queued ? { [KUEUE_QUEUE_LABEL]: p.queueName as string } : {}),
+          ...p.jobMetadata?.labels,
+        };
+        const jobMetadata: JsonMap = {};
+        if (Object.keys(jobLabels).length > 0) jobMetadata.labels = jobLabels;
+        if (p.jobMetadata?.annotations && Object.keys(p.jobMetadata.annotations).length > 0) {
+          jobMetadata.annotations = { ...p.jobMetadata.annotations };
+        }
+        const jobTemplate: JsonMap =
+          Object.keys(jobMetadata).length > 0
+            ? { metadata: jobMetadata, spec: jobSpec }
+            : { spec: jobSpec };
+        const spec: JsonMap = {};
         const set = (key: string, value: unknown) => {
           if (value !== undefined) spec[key] = value;
         };
-        set('timeZone', props.timeZone);
-        set('concurrencyPolicy', props.concurrencyPolicy);
-        if (props.startingDeadline) {
+        set('schedule', p.schedule);
+        set('timeZone', p.timeZone);
+        set('concurrencyPolicy', p.concurrencyPolicy);
+        if (p.startingDeadline) {
           set(
             'startingDeadlineSeconds',
-            wholeSeconds(props.startingDeadline, 'spec.startingDeadlineSeconds', report),
+            wholeSeconds(p.startingDeadline, 'startingDeadline', report),
           );
         }
-        set('suspend', props.suspend);
-        set('successfulJobsHistoryLimit', props.successfulJobsHistoryLimit);
-        set('failedJobsHistoryLimit', props.failedJobsHistoryLimit);
+        set('suspend', p.suspend);
+        set('successfulJobsHistoryLimit', p.successfulJobsHistoryLimit);
+        set('failedJobsHistoryLimit', p.failedJobsHistoryLimit);
         spec.jobTemplate = jobTemplate;
         return spec;
       },
     );
-    const problem = totalItemsProblem(props.totalItems);
-    if (problem) this.addProblem(problem);
-    if (props.totalItems !== undefined && !indexed) {
-      this.addProblem(
-        propProblem('totalItems', 'is only read by the workers of an Indexed Job', {
-          value: props.totalItems,
-          fix: "set completionMode: 'Indexed' and completions, or remove totalItems",
-        }),
-      );
-    }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The example app: every workload of the seed documents, declared with cdk8s-batch's
  * presets where the seeds describe a use case, and the general constructs elsewhere.
- * `npm run synth` (or `npx cdk8s synth`) writes dist/agents.k8s.yaml.
+ * `npm run synth` (or `npx cdk8s synth`) type-checks it and writes dist/agents.k8s.yaml; a
+ * mistake fails the synth with a report, one line per problem.
  */
 import { App, Chart, Duration } from 'cdk8s';
 import {
@@ -13,6 +14,7 @@ import {
   ReportCronJob,
   Secrets,
   Volume,
+  synthOrReport,
 } from 'cdk8s-batch';
 
 const app = new App();
@@ -108,4 +110,4 @@ new ReportCronJob(chart, 'weekly-report', {
   config: 'report-config',
 });
 
-app.synth();
+synthOrReport(app);

@@ -1,12 +1,14 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { newChart, problemsOf, synthValid } from '../support/harness';
+import { newChart, ownEnv, problemsOf, synthValid } from '../support/harness';
 import { SCENARIOS } from './scenarios';
 
 const podOf = (o: Record<string, any>) =>
   (o.kind === 'CronJob' ? o.spec.jobTemplate.spec : o.spec).template.spec;
 const envOf = (o: Record<string, any>) =>
-  Object.fromEntries(podOf(o).containers[0].env.map((e: any) => [e.name, e.value ?? e.valueFrom]));
+  Object.fromEntries(
+    ownEnv(podOf(o).containers[0].env).map((e: any) => [e.name, e.value ?? e.valueFrom]),
+  );
 
 function synth(name: string): Record<string, any> {
   const chart = newChart();

@@ -1,6 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Problem, Workload } from '../../src';
+import { CACHE_ENV, Problem, Workload } from '../../src';
 import { expectSchemaValid } from './schema';
 
 /** A fresh chart in namespace ai-agents. */
@@ -36,4 +36,9 @@ export function errorsOf(build: (chart: Chart) => void): Problem[] {
   const chart = newChart();
   build(chart);
   return problemsOf(chart).filter((p) => p.severity === 'error');
+}
+
+/** A container's env without the cache variables (HOME, XDG_CACHE_HOME, ...) every container gets. */
+export function ownEnv(env: Array<{ name: string }> | undefined): Array<Record<string, any>> {
+  return (env ?? []).filter((e) => !Object.prototype.hasOwnProperty.call(CACHE_ENV, e.name));
 }

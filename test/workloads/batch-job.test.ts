@@ -203,7 +203,8 @@ describe('BatchJob', () => {
     });
     const objects = Testing.synth(chart) as Array<Record<string, any>>;
     const rendered = objects.find((o) => o.kind === 'Job');
-    expect(rendered?.spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef).toEqual({
+    const env = rendered?.spec.template.spec.containers[0].env as Array<Record<string, any>>;
+    expect(env.find((e) => e.name === 'TOKEN')?.valueFrom.secretKeyRef).toEqual({
       name: 'creds',
       key: 'token',
     });

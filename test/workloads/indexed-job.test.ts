@@ -1,5 +1,5 @@
 import { IndexedJob, PodFailure } from '../../src';
-import { errorsOf, newChart, problemsOf, synthValid } from '../support/harness';
+import { errorsOf, newChart, ownEnv, problemsOf, synthValid } from '../support/harness';
 
 describe('IndexedJob', () => {
   test('Indexed mode with the env contract for cdk8s-batch/runtime', () => {
@@ -16,7 +16,7 @@ describe('IndexedJob', () => {
       completions: 100,
       parallelism: 10,
     });
-    expect(job.spec.template.spec.containers[0].env).toEqual([
+    expect(ownEnv(job.spec.template.spec.containers[0].env)).toEqual([
       {
         name: 'JOB_COMPLETION_INDEX',
         valueFrom: {
@@ -49,7 +49,7 @@ describe('IndexedJob', () => {
     expect(job.spec.successPolicy).toEqual({
       rules: [{ succeededIndexes: '0-9', succeededCount: 5 }],
     });
-    expect(job.spec.template.spec.containers[0].env.map((e: { name: string }) => e.name)).toEqual([
+    expect(ownEnv(job.spec.template.spec.containers[0].env).map((e) => e.name)).toEqual([
       'JOB_COMPLETION_INDEX',
       'JOB_COMPLETIONS',
       'EXTRA',
@@ -68,10 +68,7 @@ describe('IndexedJob', () => {
     });
     const [job] = synthValid(chart);
     for (const c of job.spec.template.spec.containers) {
-      expect(c.env.map((e: { name: string }) => e.name)).toEqual([
-        'JOB_COMPLETION_INDEX',
-        'JOB_COMPLETIONS',
-      ]);
+      expect(ownEnv(c.env).map((e) => e.name)).toEqual(['JOB_COMPLETION_INDEX', 'JOB_COMPLETIONS']);
     }
   });
 

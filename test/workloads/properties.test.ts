@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Duration } from 'cdk8s';
-import { BatchJob, IndexedJob, ScheduledJob } from '../../src';
+import { BatchJob, CACHE_ENV, IndexedJob, ScheduledJob } from '../../src';
 import { newChart, problemsOf } from '../support/harness';
 import { expectSchemaValid } from '../support/schema';
 import { Testing } from 'cdk8s';
@@ -128,12 +128,12 @@ describe('property: one invalid field gives a report naming it, never an excepti
     [
       'fractional parallelism',
       fc.double({ min: 0.1, max: 100, noInteger: true }).map((v) => ({ parallelism: v })),
-      'spec.parallelism',
+      'parallelism',
     ],
     [
       'activeDeadline in millis',
       fc.integer({ min: 1, max: 999 }).map((v) => ({ activeDeadline: Duration.millis(v) })),
-      'spec.activeDeadlineSeconds',
+      'activeDeadline',
     ],
     [
       'container name',
@@ -152,7 +152,7 @@ describe('property: one invalid field gives a report naming it, never an excepti
       fc
         .oneof(fc.integer({ max: 0 }), fc.double({ min: 0.1, max: 5, noInteger: true }))
         .map((v) => ({ resources: { gpu: v } })),
-      'spec.template.spec.containers[0].resources',
+      'resources.gpu',
     ],
     [
       'managedBy',
@@ -162,7 +162,8 @@ describe('property: one invalid field gives a report naming it, never an excepti
     [
       'env name',
       fc.constantFrom('A=B', '').map((v) => ({ env: { [v]: 'x' } })),
-      'spec.template.spec.containers[0].env[0].name',
+      // after HOME and the cache variables
+      `spec.template.spec.containers[0].env[${Object.keys(CACHE_ENV).length}].name`,
     ],
     [
       'explicit name',

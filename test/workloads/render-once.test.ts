@@ -41,7 +41,7 @@ describe('render and validate once', () => {
     Testing.synth(chart);
     cron.apiObject.metadata.addLabel('team', 'ml');
     const synthesized = Testing.synth(chart).find((o) => o.kind === 'CronJob');
-    expect(synthesized.metadata.labels).toEqual({ team: 'ml' });
+    expect(synthesized.metadata.labels).toMatchObject({ team: 'ml' });
   });
 
   test('changing a rendered manifest in place is refused loudly, not carried silently into the next synth', () => {
