@@ -1,7 +1,8 @@
 import { positionOf } from '../manifests/position';
 import { KubernetesVersion } from '../validation/versions';
 import { checkStream } from './check';
-import { readManifests } from './read-manifests';
+import { isReadError, streamManifests } from './read-manifests';
+import type { ManifestObject, ReadError } from './read-manifests';
 import { ReportFormat, reportWriter } from './report';
 import type { Io } from './main';
 
@@ -16,12 +17,18 @@ export interface CheckCliOptions {
 
 /** `cdk8s-batch check`: 0 clean, 1 errors found, 2 unreadable input, 70 a bug of ours. */
 export function runCheck(paths: string[], opts: CheckCliOptions, io: Io): number {
-  const { objects, errors } = readManifests(paths, io.stdin);
   const writer = reportWriter(opts.format, io);
   let failed = false;
   let internal = false;
+  let unreadable = false;
+  function* inputs(): Generator<ManifestObject | ReadError> {
+    for (const item of streamManifests(paths, io.stdin)) {
+      if (isReadError(item)) unreadable = true;
+      yield item;
+    }
+  }
   const checked = checkStream(
-    [...errors, ...objects],
+    inputs(),
     {
       targetVersion: opts.targetVersion,
       allow: opts.allow,
@@ -45,13 +52,7 @@ export function runCheck(paths: string[], opts: CheckCliOptions, io: Io): number
     },
   );
   writer.end({ checked, targetVersion: opts.targetVersion });
-  return internal
-    ? EXIT_INTERNAL
-    : errors.length > 0
-      ? EXIT_USAGE
-      : failed
-        ? EXIT_PROBLEMS
-        : EXIT_OK;
+  return internal ? EXIT_INTERNAL : unreadable ? EXIT_USAGE : failed ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 /** Why `--allow` refuses a rule id that is not a reviewer rule (loads the catalogue). */

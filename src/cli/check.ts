@@ -97,7 +97,11 @@ export function checkStream(
 ): number {
   const restricted = new Set<string>();
   const services = new SubdomainServices();
-  const waiting: Array<{ result: CheckedObject; subdomain?: ManifestObject }> = [];
+  const waiting: Array<{
+    result: CheckedObject;
+    at: ManifestObject;
+    subdomain?: ManifestObject;
+  }> = [];
   let checked = 0;
   for (const source of sources) {
     if (!('object' in source)) {
@@ -129,7 +133,6 @@ export function checkStream(
     const findings = problems.map((p): Finding => ({
       ...p,
       file: source.file,
-      ...(options.locate?.(source, p.field) ?? {}),
       kind,
       ...(namespace !== undefined ? { namespace } : {}),
       name,
@@ -141,12 +144,18 @@ export function checkStream(
     const podSecurityPending =
       !options.podSecurity && findings.some((f) => f.rule === 'pod-security');
     if (needsService || podSecurityPending) {
-      waiting.push({ result, subdomain: needsService ? source : undefined });
+      // Only what locating needs is kept: the document's text, not the parsed object.
+      const { file, source: text } = source;
+      waiting.push({
+        result,
+        at: { file, object: EMPTY_OBJECT, source: text },
+        subdomain: needsService ? source : undefined,
+      });
     } else {
-      sink.object(result);
+      sink.object(located(result, source));
     }
   }
-  for (const { result, subdomain } of waiting) {
+  for (const { result, at, subdomain } of waiting) {
     const enforced = restricted.has(result.namespace || 'default');
     const findings = result.findings.flatMap((f) =>
       f.rule !== 'pod-security' || options.podSecurity
@@ -160,7 +169,6 @@ export function checkStream(
         findings.push({
           ...p,
           file: result.file,
-          ...(options.locate?.(subdomain, p.field) ?? {}),
           kind: result.kind,
           ...(result.namespace !== undefined ? { namespace: result.namespace } : {}),
           name: result.name,
@@ -168,10 +176,22 @@ export function checkStream(
         });
       }
     }
-    sink.object({ ...result, findings });
+    sink.object(located({ ...result, findings }, at));
   }
   return checked;
+
+  /** Positions are found only for findings that are reported (a second parse of the document). */
+  function located(result: CheckedObject, source: ManifestObject): CheckedObject {
+    const { locate } = options;
+    if (!locate || result.findings.length === 0) return result;
+    return {
+      ...result,
+      findings: result.findings.map((f) => ({ ...f, ...(locate(source, f.field) ?? {}) })),
+    };
+  }
 }
+
+const EMPTY_OBJECT: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
 /** The findings of every batch/v1 Job and CronJob among `objects`. */
 export function checkObjects(

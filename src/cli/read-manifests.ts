@@ -43,26 +43,42 @@ export function parseManifests(file: string, text: string): ManifestObject[] {
   return objects;
 }
 
-/** Reads files, folders, or `-` (standard input). */
-export function readManifests(
+/** Reads files, folders, or `-` (standard input), one object or read error at a time. */
+export function* streamManifests(
   paths: readonly string[],
   readStdin: () => string = () => readFileSyncStdin(),
+): Generator<ManifestObject | ReadError> {
+  for (const item of readObjectsSync(paths, { readStdin })) {
+    if (item.kind === 'object') {
+      yield item;
+      continue;
+    }
+    const line = item.kind === 'error' ? item.line : undefined;
+    const column = item.kind === 'error' ? item.column : undefined;
+    yield {
+      file: item.file,
+      message: item.kind === 'error' ? describeError(item) : item.message,
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined ? { column } : {}),
+    };
+  }
+}
+
+/** Whether a streamed item is a read error. */
+export function isReadError(item: ManifestObject | ReadError): item is ReadError {
+  return !('object' in item);
+}
+
+/** Reads files, folders, or `-` (standard input), all at once. */
+export function readManifests(
+  paths: readonly string[],
+  readStdin?: () => string,
 ): { objects: ManifestObject[]; errors: ReadError[] } {
   const objects: ManifestObject[] = [];
   const errors: ReadError[] = [];
-  for (const item of readObjectsSync(paths, { readStdin })) {
-    if (item.kind === 'object') {
-      objects.push(item);
-    } else {
-      const line = item.kind === 'error' ? item.line : undefined;
-      const column = item.kind === 'error' ? item.column : undefined;
-      errors.push({
-        file: item.file,
-        message: item.kind === 'error' ? describeError(item) : item.message,
-        ...(line !== undefined ? { line } : {}),
-        ...(column !== undefined ? { column } : {}),
-      });
-    }
+  for (const item of streamManifests(paths, readStdin)) {
+    if (isReadError(item)) errors.push(item);
+    else objects.push(item);
   }
   return { objects, errors };
 }

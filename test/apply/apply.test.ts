@@ -2,7 +2,17 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { useApiDouble } from '../support/api-double';
-import { BIN, ROOT, cli, exec, job, kubectl, manifests, onTerminal, sleep } from '../support/apply-cli';
+import {
+  BIN,
+  ROOT,
+  cli,
+  exec,
+  job,
+  kubectl,
+  manifests,
+  onTerminal,
+  sleep,
+} from '../support/apply-cli';
 
 describe('cdk8s-batch apply and wait against the API server double', () => {
   const double = useApiDouble();
