@@ -12,9 +12,17 @@ export const NEWEST_KNOWN_VERSION: KubernetesVersion = '1.37';
 
 /** The minor number of `1.N`, or undefined for anything else. */
 export function minorOf(version: string): number | undefined {
-  const m = /^1\.(\d{1,3})$/.exec(version);
-  return m ? Number(m[1]) : undefined;
+  let minor = MINORS.get(version);
+  if (minor === undefined && !MINORS.has(version)) {
+    const m = /^1\.(\d{1,3})$/.exec(version);
+    minor = m ? Number(m[1]) : undefined;
+    if (MINORS.size < 1000) MINORS.set(version, minor);
+  }
+  return minor;
 }
+
+/** Rules ask for the same few versions per object: parsed once each. */
+const MINORS = new Map<string, number | undefined>();
 
 /** Whether `version` serves a feature first enabled by default in `since`. */
 export function serves(version: KubernetesVersion, since: KubernetesVersion): boolean {

@@ -70,15 +70,21 @@ function seccompAnnotationProblem(value: string): string | undefined {
   return 'must be a valid seccomp profile: runtime/default, unconfined or localhost/<path>';
 }
 
-/** validation.go validateSeccompAnnotationsAndFieldsMatch. */
-function seccompMismatch(annotation: string, field: Obj): 'type' | 'localhostProfile' | undefined {
+/**
+ * Where a profile annotation and its field disagree: validation.go
+ * validateSeccompAnnotationsAndFieldsMatch and validateAppArmorAnnotationsAndFieldsMatchOnCreate,
+ * which differ only in the annotation values that mean RuntimeDefault.
+ */
+function profileMismatch(
+  annotation: string,
+  field: Obj,
+  runtimeDefault: readonly string[],
+): 'type' | 'localhostProfile' | undefined {
   switch (field.type) {
     case 'Unconfined':
       return annotation === 'unconfined' ? undefined : 'type';
     case 'RuntimeDefault':
-      return annotation === 'runtime/default' || annotation === 'docker/default'
-        ? undefined
-        : 'type';
+      return runtimeDefault.includes(annotation) ? undefined : 'type';
     case 'Localhost':
       if (!annotation.startsWith(LOCALHOST)) return 'type';
       return annotation.slice(LOCALHOST.length) === field.localhostProfile
@@ -111,7 +117,7 @@ export const seccompProfile: Rule = {
     const byKey = new Map(annotations);
     const report = (annotation: string | undefined, field: Obj | undefined, path: string): void => {
       if (annotation === undefined || !field) return;
-      const mismatch = seccompMismatch(annotation, field);
+      const mismatch = profileMismatch(annotation, field, ['runtime/default', 'docker/default']);
       if (mismatch) {
         ctx.report(`${path}.${mismatch}`, `does not match the annotation (${annotation})`, {
           fix: 'remove the deprecated seccomp annotation; the field replaces it',
@@ -181,23 +187,6 @@ function appArmorAnnotationValid(value: string): boolean {
   );
 }
 
-/** validation.go validateAppArmorAnnotationsAndFieldsMatchOnCreate, for one container. */
-function appArmorMismatch(annotation: string, field: Obj): 'type' | 'localhostProfile' | undefined {
-  switch (field.type) {
-    case 'Unconfined':
-      return annotation === 'unconfined' ? undefined : 'type';
-    case 'RuntimeDefault':
-      return annotation === 'runtime/default' ? undefined : 'type';
-    case 'Localhost':
-      if (!annotation.startsWith(LOCALHOST)) return 'type';
-      return annotation.slice(LOCALHOST.length) === field.localhostProfile
-        ? undefined
-        : 'localhostProfile';
-    default:
-      return undefined;
-  }
-}
-
 /**
  * validation.go ValidateAppArmorProfileField (the field is served from 1.30),
  * ValidateAppArmorPodAnnotations and validateAppArmorAnnotationsAndFieldsMatchOnCreate.
@@ -242,7 +231,7 @@ export const appArmorProfile: Rule = {
       const annotation = byContainer.get(c.name);
       const field = obj(obj(c.securityContext)?.appArmorProfile) ?? podProfile;
       if (annotation === undefined || !field) return;
-      const mismatch = appArmorMismatch(annotation, field);
+      const mismatch = profileMismatch(annotation, field, ['runtime/default']);
       if (mismatch) {
         ctx.report(
           `${cPath}.securityContext.appArmorProfile.${mismatch}`,
