@@ -12,6 +12,9 @@ import { networkErrorCode } from './retry';
 
 import { statusCodeOf, statusMessageOf } from './api-error';
 import { KubeObject, trueCondition } from './kube-object';
+import { describeObject, identityOf, inNamespace, isSubsetOf, templateChanges } from './diff';
+
+export { changedPaths, isSubsetOf, templateChanges } from './diff';
 
 type Manifest = KubeObject;
 
@@ -62,113 +65,19 @@ export const FIELD_MANAGER = 'cdk8s-batch';
 
 /** Kinds others depend on go first. */
 const ORDER = ['Namespace', 'ServiceAccount', 'ConfigMap', 'Secret', 'PersistentVolumeClaim'];
-const rank = (kind: string) =>
+
+/**
+ * Where `kind` comes in apply's order (lower first); delete goes the other way.
+ * @internal
+ */
+export const applyRank = (kind: string) =>
   ORDER.includes(kind) ? ORDER.indexOf(kind) : ORDER.length + (kind === 'CronJob' ? 1 : 0);
 
 /** One object's result, and whether it failed because the server did not answer. */
 type Outcome = Omit<ApplyResult, 'kind' | 'name' | 'namespace'> & { readonly network?: boolean };
 
-const identity = (o: Manifest) => ({
-  kind: o.kind,
-  name: o.metadata.name,
-  ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
-});
-
-function describe(o: Manifest): string {
-  return [o.kind, o.metadata?.namespace, o.metadata?.name].filter(Boolean).join('/');
-}
-
 const isFinished = (job: Manifest | undefined) =>
   trueCondition(job, 'Complete', 'Failed') !== undefined;
-
-/** Whether every field `manifest` sets has the same value in `live` (what the server adds is ignored). */
-export function isSubsetOf(manifest: unknown, live: unknown): boolean {
-  if (typeof manifest !== 'object' || manifest === null) return manifest === live;
-  if (typeof live !== 'object' || live === null) return false;
-  if (Array.isArray(manifest)) {
-    return (
-      Array.isArray(live) &&
-      manifest.length === live.length &&
-      manifest.every((m, i) => isSubsetOf(m, live[i]))
-    );
-  }
-  return Object.entries(manifest).every(([k, v]) =>
-    isSubsetOf(v, (live as Record<string, unknown>)[k]),
-  );
-}
-
-/** Up to five `path: old → new` differences between two JSON values. */
-export function changedPaths(
-  before: unknown,
-  after: unknown,
-  path: string,
-  out: string[] = [],
-): string[] {
-  if (out.length >= 5 || JSON.stringify(before) === JSON.stringify(after)) return out;
-  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-  if (isObj(before) && isObj(after) && Array.isArray(before) === Array.isArray(after)) {
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      const child = Array.isArray(after) ? `${path}[${key}]` : `${path}.${key}`;
-      changedPaths(before[key], after[key], child, out);
-    }
-    return out;
-  }
-  const show = (v: unknown) => (v === undefined ? '(unset)' : JSON.stringify(v));
-  out.push(`${path}: ${show(before)} → ${show(after)}`);
-  return out;
-}
-
-/**
- * Labels the API server and the Job controller add to a Job's pod template; they are not
- * a change the manifest makes.
- */
-const CONTROLLER_LABELS = /^(job-name|controller-uid|batch\.kubernetes\.io\/.+)$/;
-
-/**
- * Up to five differences between a live Job's pod template and the manifest's, as
- * `path: live → manifest`. What the manifest sets comes first; fields only the live object
- * has (server defaults such as dnsPolicy, labels the controller added) are not changes,
- * unless nothing else differs (then the manifest no longer sets a field it used to).
- */
-export function templateChanges(live: unknown, manifest: unknown): string[] {
-  const labels = (live as { metadata?: { labels?: Record<string, string> } } | undefined)?.metadata
-    ?.labels;
-  const mine = (manifest as { metadata?: { labels?: Record<string, string> } } | undefined)
-    ?.metadata?.labels;
-  let cleaned = live;
-  if (labels) {
-    const kept = Object.fromEntries(
-      Object.entries(labels).filter(([k]) => !CONTROLLER_LABELS.test(k) || mine?.[k] !== undefined),
-    );
-    const metadata = { ...(live as { metadata: Record<string, unknown> }).metadata };
-    if (Object.keys(kept).length > 0) metadata.labels = kept;
-    else delete metadata.labels;
-    cleaned = { ...(live as object), metadata };
-    if (Object.keys(metadata).length === 0) delete (cleaned as { metadata?: unknown }).metadata;
-  }
-  const set = setChanges(cleaned, manifest, 'spec.template');
-  return set.length > 0 ? set : changedPaths(cleaned, manifest, 'spec.template');
-}
-
-/** Differences at the paths `manifest` sets (fields only `live` has are ignored). */
-function setChanges(live: unknown, manifest: unknown, path: string, out: string[] = []): string[] {
-  if (out.length >= 5 || JSON.stringify(live) === JSON.stringify(manifest)) return out;
-  const isObj = (v: unknown): v is Record<string, unknown> =>
-    typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (isObj(live) && isObj(manifest)) {
-    for (const key of Object.keys(manifest))
-      setChanges(live[key], manifest[key], `${path}.${key}`, out);
-    return out;
-  }
-  if (Array.isArray(live) && Array.isArray(manifest) && live.length === manifest.length) {
-    manifest.forEach((m, i) => setChanges(live[i], m, `${path}[${i}]`, out));
-    return out;
-  }
-  if (isSubsetOf(manifest, live)) return out;
-  const show = (v: unknown) => (v === undefined ? '(unset)' : JSON.stringify(v));
-  out.push(`${path}: ${show(live)} → ${show(manifest)}`);
-  return out;
-}
 
 const sameSpec = (a: Manifest, b: Manifest) =>
   JSON.stringify(a.spec ?? (a as { data?: unknown }).data) ===
@@ -194,14 +103,10 @@ export async function apply(
   const api = client.KubernetesObjectApi.makeApiClient(kc);
   const retry = retrying(kc, options);
   const namespace = options.namespace ?? namespaceOf(kc);
-  const prepared = objects.map((o) => {
-    const clusterScoped = o.kind === 'Namespace';
-    return clusterScoped || o.metadata?.namespace
-      ? o
-      : { ...o, metadata: { ...o.metadata, namespace } };
-  });
+  const prepared = inNamespace(objects, namespace);
   const groups = new Map<number, Manifest[]>();
-  for (const o of prepared) groups.set(rank(o.kind), [...(groups.get(rank(o.kind)) ?? []), o]);
+  for (const o of prepared)
+    groups.set(applyRank(o.kind), [...(groups.get(applyRank(o.kind)) ?? []), o]);
   let gone: string | undefined;
   let checking: Promise<void> | undefined;
   /** After a request got no answer: is the server still there? Asked once at a time. */
@@ -222,19 +127,23 @@ export async function apply(
         const o = group[i];
         let outcome: Outcome;
         if (gone) {
-          outcome = { object: describe(o), action: 'skipped', message: `not tried: ${gone}` };
+          outcome = { object: describeObject(o), action: 'skipped', message: `not tried: ${gone}` };
         } else {
           try {
             outcome = await applyOne(o);
           } catch (e) {
             if (e instanceof ClusterConfigError) throw e;
-            outcome = { object: describe(o), action: 'failed', message: failureOf(e, options) };
+            outcome = {
+              object: describeObject(o),
+              action: 'failed',
+              message: failureOf(e, options),
+            };
           }
           if (outcome.action === 'failed' && outcome.network) await stillThere();
         }
         const result: { network?: boolean } & Omit<Outcome, 'network'> = { ...outcome };
         delete result.network; // internal: whether the server answered
-        results[offset + i] = { ...identity(o), ...result };
+        results[offset + i] = { ...identityOf(o), ...result };
       }
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
@@ -242,7 +151,7 @@ export async function apply(
   return results;
 
   async function applyOne(o: Manifest): Promise<Outcome> {
-    const object = describe(o);
+    const object = describeObject(o);
     const failed = (e: unknown, what = ''): Outcome => ({
       object,
       action: 'failed',
@@ -396,6 +305,6 @@ export async function apply(
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`${describe(header)} was deleted but is still there after 10s`);
+    throw new Error(`${describeObject(header)} was deleted but is still there after 10s`);
   }
 }

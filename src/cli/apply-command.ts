@@ -8,6 +8,7 @@ import { NEWEST_KNOWN_VERSION } from '../validation/versions';
 import { checkObjects, formatFinding } from './check';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_TIMEOUT, EXIT_USAGE } from './exit-codes';
 import { ManifestObject, readManifests } from './read-manifests';
+import { clusterCommand, clusterOf, isClusterConfigError } from './cluster-command';
 
 /** Options every cluster command takes. */
 export interface ClusterCliOptions {
@@ -49,13 +50,6 @@ function summary(results: readonly ApplyResult[]): string {
   return `${results.length} object${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
-const clusterOf = (opts: ClusterCliOptions) => ({
-  context: opts.context,
-  server: opts.server,
-  namespace: opts.namespace,
-  requestTimeoutMs: opts.requestTimeout,
-});
-
 /** The Jobs among `objects`, in the namespace apply puts them in. */
 async function jobsOf(objects: readonly ManifestObject[], opts: ClusterCliOptions) {
   const { defaultNamespace } = await import('../apply/client');
@@ -64,20 +58,6 @@ async function jobsOf(objects: readonly ManifestObject[], opts: ClusterCliOption
     .map((o) => o.object as unknown as KubeObject)
     .filter((o) => o.kind === 'Job' && o.metadata?.name)
     .map((o) => ({ name: o.metadata.name, namespace: o.metadata.namespace ?? namespace }));
-}
-
-const isClusterConfigError = (e: unknown): e is Error & { reason: string } =>
-  (e as Error)?.name === 'ClusterConfigError';
-
-/** Runs a cluster command; a kubeconfig that cannot be used is exit 2, with its reason. */
-async function clusterCommand(io: Io, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (e) {
-    if (!isClusterConfigError(e)) throw e;
-    io.err(`error: ${e.message}`);
-    return EXIT.usage;
-  }
 }
 
 /** `cdk8s-batch apply`: loads the apply layer only now. */

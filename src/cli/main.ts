@@ -2,7 +2,8 @@
 /**
  * The `cdk8s-batch` bin: `check` lints any batch/v1 YAML with the library's rules,
  * `schedule` prints every CronJob's next runs in its zone, `apply`, `wait` and `run-now`
- * put manifests on a cluster and follow their Jobs, `init` starts an app.
+ * put manifests on a cluster and follow their Jobs, `diff` and `delete` compare them with it
+ * and take them off, `init` starts an app.
  * Exit codes: 0 clean, 1 problems found (or a Job failed), 2 bad usage, unreadable input or
  * an unusable kubeconfig, 3 a wait that timed out, 70 a bug in cdk8s-batch itself.
  */
@@ -19,6 +20,7 @@ import { parseDuration } from '../apply/duration';
 import { REPORT_FORMATS, ReportFormat } from './report/writer';
 import type { ApplyCliOptions, ClusterCliOptions } from './apply-command';
 import type { CheckCliOptions } from './check-command';
+import type { DeleteCliOptions } from './delete-command';
 
 // Each command's code is loaded when that command runs, so `--help` and a small `check` start
 // fast: only commander and this file load up front.
@@ -179,6 +181,31 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--recreate-finished-jobs', 'delete and recreate a finished Job whose spec changed')
     .action(async (paths: string[], opts: ClusterCliOptions & ApplyCliOptions) => {
       code = await (await import('./apply-command')).runApply(paths, opts, io);
+    });
+
+  clusterOptions(
+    program
+      .command('diff')
+      .description(
+        'show what apply would change: each object created, unchanged or changed, with the fields (exit 1 when anything differs)',
+      )
+      .argument('[paths...]', 'files or folders of manifests, or - for standard input', ['dist']),
+  ).action(async (paths: string[], opts: ClusterCliOptions) => {
+    code = await (await import('./diff-command')).runDiff(paths, opts, io);
+  });
+
+  clusterOptions(
+    program
+      .command('delete')
+      .description(
+        'delete the objects the manifests name, in the reverse of apply order, after asking',
+      )
+      .argument('<paths...>', 'files or folders of manifests, or - for standard input'),
+  )
+    .option('--yes', 'delete without asking')
+    .option('--dry-run', 'have the server check each deletion (dryRun=All), deleting nothing')
+    .action(async (paths: string[], opts: ClusterCliOptions & DeleteCliOptions) => {
+      code = await (await import('./delete-command')).runDelete(paths, opts, io);
     });
 
   clusterOptions(

@@ -90,6 +90,8 @@ export class ApiDouble {
   public readonly requests: string[] = [];
   /** When each of `requests` arrived (Date.now()). */
   public readonly requestTimes: number[] = [];
+  /** The query string of each of `requests` (`dryRun=All&propagationPolicy=Background`). */
+  public readonly requestQueries: string[] = [];
   public readonly faults: Fault[] = [];
   /** Namespaces that exist without a Namespace object having been applied. */
   public readonly namespaces = new Set(['default', 'kube-system', 'ai-agents']);
@@ -175,6 +177,7 @@ export class ApiDouble {
     const path = url.pathname.replace(/\/$/, '');
     this.requests.push(`${req.method} ${path}`);
     this.requestTimes.push(Date.now());
+    this.requestQueries.push(url.searchParams.toString());
     if (!this.authenticated(req, res)) return;
     const watching = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
     const fault = this.faults.find(
@@ -267,8 +270,16 @@ export class ApiDouble {
     }
     if (req.method === 'DELETE') {
       if (!existing) return this.send(res, 404, notFound(resource, name));
+      // DeleteOptions come as query parameters (client-node) or as a body (kubectl).
+      const options = (parse(await body(req)) as Obj | null) ?? {};
+      const dryRun = url.searchParams.get('dryRun') ?? options.dryRun?.[0];
+      const propagation = url.searchParams.get('propagationPolicy') ?? options.propagationPolicy;
+      if (dryRun === 'All') return this.send(res, 200, existing);
       this.objects.delete(key);
       this.notify('DELETED', plural, existing);
+      // The garbage collector: a Job's pods go with it, unless orphaned (batch/v1's default).
+      if (resource.kind === 'Job' && (propagation === 'Background' || propagation === 'Foreground'))
+        this.deletePodsOf(existing);
       return this.send(res, 200, status(200, 'deleted'));
     }
     if (req.method === 'PATCH') {
@@ -522,6 +533,18 @@ export class ApiDouble {
     };
     this.objects.set(`pods/${job.metadata.namespace}/${name}`, pod);
     this.notify('ADDED', 'pods', pod);
+  }
+
+  private deletePodsOf(job: Obj): void {
+    for (const [key, pod] of this.objects) {
+      if (
+        key.startsWith(`pods/${job.metadata.namespace}/`) &&
+        pod.metadata.labels?.['batch.kubernetes.io/job-name'] === job.metadata.name
+      ) {
+        this.objects.delete(key);
+        this.notify('DELETED', 'pods', pod);
+      }
+    }
   }
 
   /** A failed pod of `job`, with the reason and log from its annotations. */
