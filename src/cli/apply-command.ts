@@ -155,7 +155,11 @@ async function follow(
   bars?.stop();
   if (result.outcome === 'timeout') {
     io.err(timeoutMessage(jobs, result, opts.timeout));
-    return EXIT.timeout;
+    // A Job that failed is a verdict; the ones still running only make it a late one.
+    const failed = Object.values(result.states).some(
+      (s) => s.state === 'failed' || s.state === 'deleted',
+    );
+    return failed ? EXIT.failed : EXIT.timeout;
   }
   return result.outcome === 'failed' ? EXIT.failed : EXIT.ok;
 }

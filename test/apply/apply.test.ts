@@ -201,6 +201,26 @@ describe('cdk8s-batch apply and wait against the API server double', () => {
     expect(r.stderr).toContain('timed out after 1s; still running: Job/ai-agents/long');
   }, 60_000);
 
+  test('one Job failed and another still running at the timeout: exit 1, the failure wins', async () => {
+    const r = await cli([
+      'apply',
+      '--server',
+      double.server,
+      '--wait',
+      '--timeout',
+      '3s',
+      manifests(
+        job('long', { completions: 1000 }),
+        job('broken', { backoffLimit: 1 }, 'ghcr.io/acme/fail:1.0.0', {
+          'test.cdk8s-batch/fail-reason': 'BackoffLimitExceeded',
+        }),
+      ),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('still running: Job/ai-agents/long');
+    expect(r.stderr).toContain('failed: Job/ai-agents/broken');
+  }, 60_000);
+
   test('500s, a 429 with Retry-After and a dropped watch: the run still succeeds, nothing duplicated', async () => {
     double.api.faults.push({ method: 'PATCH', status: 500, times: 2 });
     double.api.faults.push({
