@@ -1,10 +1,11 @@
 /**
- * Reader throughput and peak memory: generates 10,000 and 100,000 typical Job/CronJob
- * manifests into one temp file each, then in a fresh child process per measurement reads and
- * parses them with the manifest reader (src/manifests, streaming) and, beside it, with a plain
- * `parseAllDocuments` of the `yaml` package. Peak RSS is the child's VmHWM. Prints a table.
+ * check throughput and peak memory: generates 10,000 and 100,000 typical Job/CronJob
+ * manifests into one temp file each, then in a fresh child process per measurement runs
+ * `cdk8s-batch check` on the file end to end (read, rules, report), reads it with the manifest
+ * reader alone (src/manifests, streaming) and, beside them, with a plain `parseAllDocuments` of
+ * the `yaml` package. Peak RSS is the child's VmHWM. Prints a table.
  *
- *   npx tsx bench/check-throughput.ts            # both sizes
+ *   npm run build && npx tsx bench/check-throughput.ts   # both sizes
  *   npx tsx bench/check-throughput.ts 10000      # one size
  */
 import { spawnSync } from 'child_process';
@@ -68,18 +69,30 @@ spec:
 `;
 }
 
-/** The child: reads `file` with `parser`, prints {objects, ms, rssMb}. */
+/** The child: reads `file` with `parser`, prints {objects, ms, rssMb}; module loading is not timed. */
 async function child(parser: string, file: string): Promise<void> {
-  const t0 = performance.now();
   let objects = 0;
-  if (parser === 'reader') {
-    const { readObjects } = await import('../src/manifests');
+  let ms = 0;
+  if (parser === 'check') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { run } = require('../lib/cli/main') as typeof import('../src/cli/main');
+    let summary = '';
+    const t0 = performance.now();
+    await run(['check', file], { out: () => undefined, err: (l) => (summary = l) });
+    ms = performance.now() - t0;
+    objects = Number(/^(\d+) /.exec(summary)?.[1] ?? NaN);
+  } else if (parser === 'reader') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readObjects } = require('../lib/manifests') as typeof import('../src/manifests');
+    const t0 = performance.now();
     for await (const item of readObjects([file])) if (item.kind === 'object') objects++;
+    ms = performance.now() - t0;
   } else {
     const { parseAllDocuments } = await import('yaml');
+    const t0 = performance.now();
     for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) if (doc.toJS()) objects++;
+    ms = performance.now() - t0;
   }
-  const ms = performance.now() - t0;
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
   process.stdout.write(JSON.stringify({ objects, ms, rssMb: hwm ? Number(hwm[1]) / 1024 : NaN }));
 }
@@ -93,9 +106,13 @@ function measure(parser: string, file: string) {
   return JSON.parse(r.stdout) as { objects: number; ms: number; rssMb: number };
 }
 
-function main(): void {
-  const sizes = process.argv[2] ? [Number(process.argv[2])] : [10_000, 100_000];
+/** End-to-end check, the reader alone and the yaml package on generated files of `sizes` manifests. */
+export function throughputTable(sizes: readonly number[]): {
+  lines: string[];
+  results: { n: number; parser: string; perSecond: number; rssMb: number }[];
+} {
   const dir = mkdtempSync(join(tmpdir(), 'check-throughput-'));
+  const results: { n: number; parser: string; perSecond: number; rssMb: number }[] = [];
   const lines = [
     '| Manifests | File (MB) | Parser | Objects | Time (s) | Manifests/s | Peak RSS (MB) |',
     '| ---: | ---: | --- | ---: | ---: | ---: | ---: |',
@@ -106,20 +123,27 @@ function main(): void {
     for (let i = 0; i < n; i++) docs.push(i % 4 === 3 ? cronJob(i) : job(i));
     writeFileSync(file, docs.join('---\n'));
     const mb = statSync(file).size / 1e6;
-    for (const parser of ['reader', 'yaml parseAllDocuments']) {
+    for (const parser of ['cdk8s-batch check', 'reader alone', 'yaml parseAllDocuments']) {
       // the yaml package on 100,000 manifests takes minutes and gigabytes; BENCH_YAML_ALL=1 runs it
-      if (parser !== 'reader' && n > 10_000 && !process.env.BENCH_YAML_ALL) continue;
-      const s = measure(parser === 'reader' ? 'reader' : 'yaml', file);
+      if (parser.startsWith('yaml') && n > 10_000 && !process.env.BENCH_YAML_ALL) continue;
+      const s = measure(parser.split(' ')[0].replace('cdk8s-batch', 'check'), file);
+      const perSecond = s.objects / (s.ms / 1000);
+      results.push({ n, parser, perSecond, rssMb: s.rssMb });
       lines.push(
-        `| ${n} | ${mb.toFixed(1)} | ${parser} | ${s.objects} | ${(s.ms / 1000).toFixed(2)} | ${(s.objects / (s.ms / 1000)).toFixed(0)} | ${s.rssMb.toFixed(0)} |`,
+        `| ${n} | ${mb.toFixed(1)} | ${parser} | ${s.objects} | ${(s.ms / 1000).toFixed(2)} | ${perSecond.toFixed(0)} | ${s.rssMb.toFixed(0)} |`,
       );
     }
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return { lines, results };
+}
+
+function main(): void {
+  const sizes = process.argv[2] ? [Number(process.argv[2])] : [10_000, 100_000];
+  process.stdout.write(`${throughputTable(sizes).lines.join('\n')}\n`);
 }
 
 if (process.argv[2] === '--child') {
   void child(process.argv[3], process.argv[4]);
-} else {
+} else if (require.main === module) {
   main();
 }

@@ -19,6 +19,24 @@ let COUNT = 1000;
 const IMAGE = 'ghcr.io/acme/worker:1.0.0';
 const schedule = (i: number) => `${i % 60} ${i % 24} * * *`;
 
+/** The cache variables the library sets in every container by default (cacheDirs). */
+const cacheEnv = [
+  { name: 'HOME', value: '/tmp' },
+  { name: 'XDG_CACHE_HOME', value: '/tmp/.cache' },
+  { name: 'PIP_CACHE_DIR', value: '/tmp/.cache/pip' },
+  { name: 'HF_HOME', value: '/tmp/.cache/huggingface' },
+  { name: 'TORCH_HOME', value: '/tmp/.cache/torch' },
+];
+
+/** The recommended labels the library sets by default (recommendedLabels). */
+const labels = (component: string, name: string) => ({
+  labels: {
+    'app.kubernetes.io/component': component,
+    'app.kubernetes.io/managed-by': 'cdk8s-batch',
+    'app.kubernetes.io/name': name,
+  },
+});
+
 /** A pod spec as the library renders it by default, built by hand. */
 function securePod(env: object[] = []) {
   return {
@@ -35,7 +53,7 @@ function securePod(env: object[] = []) {
       {
         name: 'main',
         image: IMAGE,
-        env,
+        env: [...cacheEnv, ...env],
         securityContext: {
           allowPrivilegeEscalation: false,
           privileged: false,
@@ -64,27 +82,32 @@ function rawObjects(workload: Workload): Record<string, unknown>[] {
   const n = workload === 'seeds' ? 0 : COUNT;
   for (let i = 0; i < n; i++) {
     if (workload === 'scheduled') {
+      const meta = labels('scheduled-job', `job-${i}`);
       out.push({
         apiVersion: 'batch/v1',
         kind: 'CronJob',
-        metadata: { name: `job-${i}`, namespace: 'bench' },
+        metadata: { ...meta, name: `job-${i}`, namespace: 'bench' },
         spec: {
+          concurrencyPolicy: 'Forbid',
+          jobTemplate: {
+            metadata: meta,
+            spec: { template: { metadata: meta, spec: securePod() } },
+          },
           schedule: schedule(i),
           timeZone: 'Europe/Berlin',
-          concurrencyPolicy: 'Forbid',
-          jobTemplate: { spec: { template: { spec: securePod() } } },
         },
       });
     } else {
+      const meta = labels('indexed-job', `job-${i}`);
       out.push({
         apiVersion: 'batch/v1',
         kind: 'Job',
-        metadata: { name: `job-${i}`, namespace: 'bench' },
+        metadata: { ...meta, name: `job-${i}`, namespace: 'bench' },
         spec: {
           completionMode: 'Indexed',
           completions: 100,
           parallelism: 10,
-          template: { spec: securePod(indexEnv) },
+          template: { metadata: meta, spec: securePod(indexEnv) },
         },
       });
     }
@@ -213,18 +236,17 @@ function buildPlus(chart: Chart, workload: Workload): void {
   }
 }
 
-/** Builds and synthesizes one workload with one variant; returns the YAML bytes written. */
+/** Builds and synthesizes one workload with one variant of `count` objects; returns the YAML. */
 export function synthesize(
   workload: Workload,
   variant: Variant,
   outdir: string,
   count = 1000,
-): number {
+): string {
   COUNT = count;
   if (variant === 'floor') {
     const objects = workload === 'seeds' ? seedsObjects() : rawObjects(workload);
-    if (count < 1000) return 0;
-    return Buffer.byteLength(Yaml.stringify(...objects));
+    return Yaml.stringify(...objects);
   }
   const app = new App({ outdir });
   const chart = new Chart(app, 'bench', { namespace: 'bench' });
@@ -236,7 +258,7 @@ export function synthesize(
   else
     for (const o of rawObjects(workload))
       new ApiObject(chart, String((o.metadata as { name: string }).name), o as never);
-  return Buffer.byteLength(app.synthYaml());
+  return app.synthYaml();
 }
 
 let seedsCache: Record<string, unknown>[] | undefined;
