@@ -1,17 +1,8 @@
-import {
-  ClusterConfigError,
-  ClusterOptions,
-  checkServer,
-  failureOf,
-  kubeConfig,
-  loadClientNode,
-  namespaceOf,
-  retrying,
-} from './client';
+import { ClusterConfigError, ClusterOptions, failureOf, objectSession } from './client';
 import { networkErrorCode } from './retry';
 
 import { statusCodeOf, statusMessageOf } from './api-error';
-import { KubeObject, trueCondition } from './kube-object';
+import { KubeObject, headerOf, trueCondition } from './kube-object';
 import { describeObject, identityOf, inNamespace, isSubsetOf, templateChanges } from './diff';
 
 export { changedPaths, isSubsetOf, templateChanges } from './diff';
@@ -97,25 +88,11 @@ export async function apply(
   objects: readonly Manifest[],
   options: ApplyOptions = {},
 ): Promise<ApplyResult[]> {
-  const client = await loadClientNode();
-  const kc = await kubeConfig(options);
-  await checkServer(kc, options);
-  const api = client.KubernetesObjectApi.makeApiClient(kc);
-  const retry = retrying(kc, options);
-  const namespace = options.namespace ?? namespaceOf(kc);
+  const { client, api, retry, namespace, gone, stillThere } = await objectSession(options);
   const prepared = inNamespace(objects, namespace);
   const groups = new Map<number, Manifest[]>();
   for (const o of prepared)
     groups.set(applyRank(o.kind), [...(groups.get(applyRank(o.kind)) ?? []), o]);
-  let gone: string | undefined;
-  let checking: Promise<void> | undefined;
-  /** After a request got no answer: is the server still there? Asked once at a time. */
-  const stillThere = () =>
-    (checking ??= checkServer(kc, options, 2)
-      .catch((e: unknown) => {
-        gone ??= (e as Error).message;
-      })
-      .finally(() => (checking = undefined)));
   // Results keep the order objects are applied in (by kind, then as given), whatever finishes first.
   const results: ApplyResult[] = [];
   for (const r of [...groups.keys()].sort((a, b) => a - b)) {
@@ -126,8 +103,13 @@ export async function apply(
       for (let i = next++; i < group.length; i = next++) {
         const o = group[i];
         let outcome: Outcome;
-        if (gone) {
-          outcome = { object: describeObject(o), action: 'skipped', message: `not tried: ${gone}` };
+        const goneWhy = gone();
+        if (goneWhy) {
+          outcome = {
+            object: describeObject(o),
+            action: 'skipped',
+            message: `not tried: ${goneWhy}`,
+          };
         } else {
           try {
             outcome = await applyOne(o);
@@ -158,11 +140,7 @@ export async function apply(
       message: `${what}${failureOf(e, options)}`,
       ...(networkErrorCode(e) ? { network: true } : {}),
     });
-    const header = {
-      apiVersion: o.apiVersion,
-      kind: o.kind,
-      metadata: { name: o.metadata.name, namespace: o.metadata.namespace },
-    };
+    const header = headerOf(o);
     let existing: Manifest | undefined;
     try {
       existing = (await retry(() => api.read(header))) as Manifest;

@@ -218,6 +218,34 @@ export function retrying(_kc: k8s.KubeConfig, options: ClusterOptions) {
     withRetry(request, undefined, options.requestTimeoutMs);
 }
 
+/**
+ * What apply, diff and delete share for object requests, after the kubeconfig and the server
+ * were checked (a ClusterConfigError otherwise): the object API with retries, the namespace
+ * for objects that set none, and whether the server went away during the run.
+ */
+export async function objectSession(options: ClusterOptions & { readonly namespace?: string }) {
+  const client = await loadClientNode();
+  const kc = await kubeConfig(options);
+  await checkServer(kc, options);
+  let gone: string | undefined;
+  let checking: Promise<void> | undefined;
+  return {
+    client,
+    api: client.KubernetesObjectApi.makeApiClient(kc),
+    retry: retrying(kc, options),
+    namespace: options.namespace ?? namespaceOf(kc),
+    /** Why the server is gone, once a check after an unanswered request found it so. */
+    gone: () => gone,
+    /** After a request got no answer: is the server still there? Asked once at a time. */
+    stillThere: (): Promise<void> =>
+      (checking ??= checkServer(kc, options, 2)
+        .catch((e: unknown) => {
+          gone ??= (e as Error).message;
+        })
+        .finally(() => (checking = undefined))),
+  };
+}
+
 /** Why a request failed, in one line: the server's message, or that it did not answer. */
 export function failureOf(e: unknown, options: ClusterOptions): string {
   const network = networkErrorCode(e);

@@ -1,16 +1,8 @@
 import { statusCodeOf } from './api-error';
 import { applyRank } from './apply';
-import {
-  ClusterOptions,
-  checkServer,
-  failureOf,
-  kubeConfig,
-  loadClientNode,
-  namespaceOf,
-  retrying,
-} from './client';
+import { ClusterOptions, failureOf, objectSession } from './client';
 import { describeObject, identityOf, inNamespace } from './diff';
-import { KubeObject } from './kube-object';
+import { KubeObject, headerOf } from './kube-object';
 import { networkErrorCode } from './retry';
 
 /** What delete did to one object. */
@@ -61,37 +53,28 @@ export async function deleteObjects(
   objects: readonly KubeObject[],
   options: DeleteOptions = {},
 ): Promise<DeleteResult[]> {
-  const client = await loadClientNode();
-  const kc = await kubeConfig(options);
-  await checkServer(kc, options);
-  const api = client.KubernetesObjectApi.makeApiClient(kc);
-  const retry = retrying(kc, options);
-  const ordered = inNamespace(objects, options.namespace ?? namespaceOf(kc))
+  const { api, retry, namespace, gone, stillThere } = await objectSession(options);
+  const ordered = inNamespace(objects, namespace)
     .map((o, i) => ({ o, i }))
     .sort((a, b) => applyRank(b.o.kind) - applyRank(a.o.kind) || a.i - b.i)
     .map(({ o }) => o);
   if (options.confirm && !(await options.confirm(ordered.map(describeObject)))) return [];
   const dryRun = options.dryRun ? { dryRun: true } : {};
-  let gone: string | undefined;
   const results: DeleteResult[] = [];
   for (const o of ordered) {
     const result = { object: describeObject(o), ...identityOf(o) };
-    if (gone) {
-      results.push({ ...result, action: 'skipped', message: `not tried: ${gone}` });
+    const goneWhy = gone();
+    if (goneWhy) {
+      results.push({ ...result, action: 'skipped', message: `not tried: ${goneWhy}` });
       continue;
     }
-    const header = {
-      apiVersion: o.apiVersion,
-      kind: o.kind,
-      metadata: { name: o.metadata.name, namespace: o.metadata.namespace },
-    };
     const propagation = o.kind === 'Job' ? 'Background' : undefined;
     let tries = 0;
     try {
       await retry(() => {
         tries++;
         return api.delete(
-          header,
+          headerOf(o),
           undefined,
           options.dryRun ? 'All' : undefined,
           undefined,
@@ -107,11 +90,7 @@ export async function deleteObjects(
         continue;
       }
       results.push({ ...result, action: 'failed', message: failureOf(e, options), ...dryRun });
-      if (networkErrorCode(e)) {
-        await checkServer(kc, options, 2).catch((again: unknown) => {
-          gone = (again as Error).message;
-        });
-      }
+      if (networkErrorCode(e)) await stillThere();
     }
   }
   return results;

@@ -3,16 +3,8 @@
  * server-side apply sees its intent. apply explains an immutable Job with the same comparison.
  */
 import { statusCodeOf } from './api-error';
-import {
-  ClusterOptions,
-  checkServer,
-  failureOf,
-  kubeConfig,
-  loadClientNode,
-  namespaceOf,
-  retrying,
-} from './client';
-import { KubeObject } from './kube-object';
+import { ClusterOptions, failureOf, objectSession } from './client';
+import { KubeObject, headerOf } from './kube-object';
 import { networkErrorCode } from './retry';
 
 /** What `diff` found for one object. */
@@ -236,26 +228,22 @@ export async function diff(
   objects: readonly KubeObject[],
   options: DiffOptions = {},
 ): Promise<DiffResult[]> {
-  const client = await loadClientNode();
-  const kc = await kubeConfig(options);
-  await checkServer(kc, options);
-  const api = client.KubernetesObjectApi.makeApiClient(kc);
-  const retry = retrying(kc, options);
-  let gone: string | undefined;
+  const { api, retry, namespace, gone, stillThere } = await objectSession(options);
   const results: DiffResult[] = [];
-  for (const o of inNamespace(objects, options.namespace ?? namespaceOf(kc))) {
+  for (const o of inNamespace(objects, namespace)) {
     const object = describeObject(o);
-    if (gone) {
-      results.push({ object, ...identityOf(o), action: 'skipped', message: `not tried: ${gone}` });
+    const goneWhy = gone();
+    if (goneWhy) {
+      results.push({
+        object,
+        ...identityOf(o),
+        action: 'skipped',
+        message: `not tried: ${goneWhy}`,
+      });
       continue;
     }
-    const header = {
-      apiVersion: o.apiVersion,
-      kind: o.kind,
-      metadata: { name: o.metadata.name, namespace: o.metadata.namespace },
-    };
     try {
-      const live = (await retry(() => api.read(header))) as KubeObject;
+      const live = (await retry(() => api.read(headerOf(o)))) as KubeObject;
       const changes = objectChanges(live, o);
       results.push({
         object,
@@ -269,11 +257,7 @@ export async function diff(
       }
       const message = `reading it failed: ${failureOf(e, options)}`;
       results.push({ object, ...identityOf(o), action: 'failed', message });
-      if (networkErrorCode(e)) {
-        await checkServer(kc, options, 2).catch((again: unknown) => {
-          gone = (again as Error).message;
-        });
-      }
+      if (networkErrorCode(e)) await stillThere();
     }
   }
   return results;

@@ -33,3 +33,12 @@ export interface KubeObject {
 export function trueCondition(object: KubeObject | undefined, ...types: string[]) {
   return object?.status?.conditions?.find((c) => types.includes(c.type) && c.status === 'True');
 }
+
+/** What identifies `o` to the API server: its apiVersion, kind, name and namespace. */
+export function headerOf(o: KubeObject): KubeObject {
+  return {
+    apiVersion: o.apiVersion,
+    kind: o.kind,
+    metadata: { name: o.metadata.name, namespace: o.metadata.namespace },
+  };
+}

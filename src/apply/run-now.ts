@@ -1,12 +1,5 @@
 import { FIELD_MANAGER } from './apply';
-import {
-  ClusterOptions,
-  checkServer,
-  kubeConfig,
-  loadClientNode,
-  namespaceOf,
-  retrying,
-} from './client';
+import { ClusterOptions, objectSession } from './client';
 import { KubeObject } from './kube-object';
 
 /**
@@ -17,12 +10,9 @@ export async function runNow(
   cronJob: { name: string; namespace?: string },
   options: ClusterOptions = {},
 ): Promise<{ name: string; namespace: string }> {
-  const client = await loadClientNode();
-  const kc = await kubeConfig(options);
-  await checkServer(kc, options);
-  const namespace = cronJob.namespace ?? namespaceOf(kc);
-  const api = client.KubernetesObjectApi.makeApiClient(kc);
-  const withRetry = retrying(kc, options);
+  const session = await objectSession(options);
+  const { client, api, retry: withRetry } = session;
+  const namespace = cronJob.namespace ?? session.namespace;
   const cron = (await withRetry(() =>
     api.read({
       apiVersion: 'batch/v1',
