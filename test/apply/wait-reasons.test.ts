@@ -97,7 +97,8 @@ describe('wait says why a Job is stuck or failed', () => {
     const file = manifests(job('doomed', { suspend: true }));
     await cli(['apply', '--server', double.server, file]);
     const waiting = cli(['wait', '--server', double.server, file]);
-    await sleep(2500);
+    // Delete once wait follows the Job (a fixed sleep raced a slow start on a loaded machine).
+    while (double.api.openWatches === 0) await sleep(50);
     await kubectl(double.server, ['delete', 'job', 'doomed', '-n', 'ai-agents', '--wait=false']);
     const r = await waiting;
     expect(r.code).toBe(1);

@@ -166,6 +166,11 @@ export class ApiDouble {
     await new Promise((resolve) => this.server!.close(resolve));
   }
 
+  /** How many watch connections are open now. */
+  public get openWatches(): number {
+    return this.watchers.size;
+  }
+
   /** Drops every open watch connection, as an API server restart would. */
   public dropWatches(): void {
     for (const w of this.watchers) w.res.destroy();
