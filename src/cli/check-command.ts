@@ -1,6 +1,8 @@
+import { readFileSync } from 'fs';
 import { positionOf } from '../manifests/position';
 import { KubernetesVersion } from '../validation/versions';
 import { checkStream } from './check';
+import { restrictedNamespaces } from './restricted-namespaces';
 import { isReadError, streamManifests } from './read-manifests';
 import type { ManifestObject, ReadError } from './read-manifests';
 import { ReportFormat, reportWriter } from './report';
@@ -21,8 +23,10 @@ export function runCheck(paths: string[], opts: CheckCliOptions, io: Io): number
   let failed = false;
   let internal = false;
   let unreadable = false;
+  let stdinText: string | undefined;
+  const readStdin = () => (stdinText ??= (io.stdin ?? (() => readFileSync(0, 'utf8')))());
   function* inputs(): Generator<ManifestObject | ReadError> {
-    for (const item of streamManifests(paths, io.stdin)) {
+    for (const item of streamManifests(paths, readStdin)) {
       if (isReadError(item)) unreadable = true;
       yield item;
     }
@@ -33,6 +37,7 @@ export function runCheck(paths: string[], opts: CheckCliOptions, io: Io): number
       targetVersion: opts.targetVersion,
       allow: opts.allow,
       podSecurity: opts.podSecurity,
+      restrictedNamespaces: restrictedNamespaces(paths, readStdin),
       locate(o, field) {
         if (!o.source) return undefined;
         const { line, column } = positionOf(o.source, field);

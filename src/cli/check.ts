@@ -7,6 +7,7 @@ import {
 import { KubernetesVersion } from '../validation/versions';
 import { SubdomainServices } from '../validation/cross-object';
 import { ManifestObject, ReadError } from './read-manifests';
+import { restrictedNamespace } from './restricted-namespaces';
 
 /** One problem of one object in one file. */
 export interface Finding extends Problem {
@@ -46,6 +47,12 @@ export interface CheckOptions {
   readonly allow?: readonly string[];
   /** Check the Pod Security "restricted" profile on every object. @default only where a Namespace in the input enforces it */
   readonly podSecurity?: 'restricted';
+  /**
+   * The namespaces of the input that enforce the restricted profile, when known before the
+   * input is read (see restricted-namespaces.ts). @default found while reading: every Pod
+   * Security result then waits for the end of the input
+   */
+  readonly restrictedNamespaces?: ReadonlySet<string>;
   /** Finds the line and column of a field of an object. @default none */
   readonly locate?: (
     source: ManifestObject,
@@ -60,8 +67,6 @@ export interface CheckSink {
   internalError(error: InternalError): void;
 }
 
-const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
-
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
@@ -71,18 +76,6 @@ function metadataOf(o: Record<string, unknown>): Record<string, unknown> {
   return typeof m === 'object' && m !== null && !Array.isArray(m)
     ? (m as Record<string, unknown>)
     : {};
-}
-
-/** The name of a Namespace object that enforces the restricted profile, if it is one. */
-function restrictedNamespace(o: Record<string, unknown>): string | undefined {
-  if (o.kind !== 'Namespace') return undefined;
-  const metadata = metadataOf(o);
-  const labels = metadata.labels;
-  if (typeof labels !== 'object' || labels === null) return undefined;
-  const level = Object.prototype.hasOwnProperty.call(labels, ENFORCE_LABEL)
-    ? (labels as Record<string, unknown>)[ENFORCE_LABEL]
-    : undefined;
-  return level === 'restricted' ? text(metadata.name) : undefined;
 }
 
 /**
@@ -95,7 +88,8 @@ export function checkStream(
   options: CheckOptions,
   sink: CheckSink,
 ): number {
-  const restricted = new Set<string>();
+  const known = options.restrictedNamespaces;
+  const restricted = new Set<string>(known);
   const services = new SubdomainServices();
   const waiting: Array<{
     result: CheckedObject;
@@ -109,8 +103,10 @@ export function checkStream(
       continue;
     }
     const o = source.object;
-    const ns = restrictedNamespace(o);
-    if (ns !== undefined) restricted.add(ns);
+    if (!known) {
+      const ns = restrictedNamespace(o);
+      if (ns !== undefined) restricted.add(ns);
+    }
     services.see(o);
     if (!isBatchWorkload(o)) continue;
     checked++;
@@ -124,7 +120,11 @@ export function checkStream(
       problems = validateManifest(o, {
         targetVersion: options.targetVersion,
         allow: options.allow as never,
-        podSecurity: 'restricted',
+        podSecurity: !known
+          ? 'restricted'
+          : known.has(namespace || 'default')
+            ? 'enforced'
+            : options.podSecurity,
       });
     } catch (e) {
       sink.internalError({ file: source.file, object, message: String((e as Error)?.stack ?? e) });
@@ -142,7 +142,7 @@ export function checkStream(
     const result = { file: source.file, line, kind, namespace, name, findings };
     const needsService = SubdomainServices.needs(o);
     const podSecurityPending =
-      !options.podSecurity && findings.some((f) => f.rule === 'pod-security');
+      !known && !options.podSecurity && findings.some((f) => f.rule === 'pod-security');
     if (needsService || podSecurityPending) {
       // Only what locating needs is kept: the document's text, not the parsed object.
       const { file, source: text } = source;
@@ -158,7 +158,7 @@ export function checkStream(
   for (const { result, at, subdomain } of waiting) {
     const enforced = restricted.has(result.namespace || 'default');
     const findings = result.findings.flatMap((f) =>
-      f.rule !== 'pod-security' || options.podSecurity
+      f.rule !== 'pod-security' || options.podSecurity || known
         ? [f]
         : enforced
           ? [{ ...f, ...enforcedPodSecurity(f) }]
