@@ -1,7 +1,8 @@
 /**
  * Where a field path is in a document's text, computed only when asked (for documents with
- * findings): the document is parsed again with the `yaml` package, which keeps source ranges.
- * A path that does not exist gives the position of its nearest ancestor that does.
+ * findings). Block YAML of plain keys is read line by line (block-position.ts); any other
+ * document is parsed again with the `yaml` package, which keeps source ranges. A path that does
+ * not exist gives the position of its nearest ancestor that does.
  */
 import {
   Document,
@@ -14,6 +15,7 @@ import {
   isSeq,
   parseDocument,
 } from 'yaml';
+import { Node as BlockNode, blockTree } from './block-position';
 import { resolvePlain, resolveTagged } from './go-scalars';
 
 /** The text of one document and where it starts, kept with each object the reader yields. */
@@ -62,56 +64,53 @@ function keyString(key: unknown): string | undefined {
   return String(key.value);
 }
 
-function deref(doc: Document, node: unknown): unknown {
-  for (let i = 0; i < 100 && isAlias(node); i++) node = node.resolve(doc);
-  return node;
+/** A child of a mapping (with its key) or of a sequence, and where it is written. */
+interface Entry<N> {
+  readonly key?: string;
+  /** 1-based line in the file and column; undefined when the parser kept no position. */
+  readonly at?: { readonly line: number; readonly column: number };
+  readonly node: N;
 }
 
-/**
- * The line and column of `fieldPath` (e.g. `spec.template.spec.containers[0].image`) in the
- * document `source`; for a List item the path is relative to the item.
- */
-export function positionOf(source: DocumentSource, fieldPath: string): FieldPosition {
-  const counter = new LineCounter();
-  const doc = parseDocument(source.text, {
-    lineCounter: counter,
-    uniqueKeys: false,
-    strict: false,
-    prettyErrors: false,
-    keepSourceTokens: false,
-  });
-  const at = (offset: number, path: string, exact: boolean): FieldPosition => {
-    const p = counter.linePos(offset);
-    return { line: source.line + p.line - 1, column: p.col, path, exact };
-  };
-  const full = [source.itemPath, fieldPath]
-    .filter((p) => p)
-    .join(fieldPath.startsWith('[') ? '' : '.');
-  const toks = tokens(full);
-  let node: unknown = deref(doc, doc.contents);
-  const root = (node as Node | null)?.range?.[0] ?? 0;
-  let offset = root;
-  let found = at(root, '', toks.length === 0);
+/** What the walk needs of a parsed document. */
+interface Walkable<N> {
+  /** A sequence's items; undefined for anything else. */
+  items(node: N): readonly Entry<N>[] | undefined;
+  /** A mapping's pairs; undefined for anything else. */
+  pairs(node: N): readonly Entry<N>[] | undefined;
+}
+
+/** Follows the path's tokens down from `root`, as far as the document has them. */
+function walk<N>(
+  tree: Walkable<N>,
+  root: N,
+  rootAt: { line: number; column: number },
+  toks: ReturnType<typeof tokens>,
+): FieldPosition {
+  let node = root;
+  let at = rootAt;
+  let found: FieldPosition = { ...at, path: '', exact: toks.length === 0 };
   let consumed = '';
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
     if (t.index !== undefined) {
-      if (!isSeq(node) || t.index >= node.items.length) return found;
-      const item = node.items[t.index] as Node;
+      const items = tree.items(node);
+      if (!items || t.index >= items.length) return found;
+      const item = items[t.index];
       consumed += t.text;
       i++;
-      offset = item?.range?.[0] ?? offset;
-      found = at(offset, consumed, i === toks.length);
-      node = deref(doc, item);
+      at = item.at ?? at;
+      found = { ...at, path: consumed, exact: i === toks.length };
+      node = item.node;
       continue;
     }
-    if (!isMap(node)) return found;
+    const pairs = tree.pairs(node);
+    if (!pairs) return found;
     // The longest key that the rest of the path starts with (keys may contain dots).
-    let best: { pair: unknown; used: number } | undefined;
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const k = keyString(pair.key);
+    let best: { pair: Entry<N>; used: number } | undefined;
+    for (const pair of pairs) {
+      const k = pair.key;
       if (k === undefined) continue;
       if (t.quoted !== undefined) {
         if (k === t.quoted) best = { pair, used: 1 };
@@ -127,9 +126,7 @@ export function positionOf(source: DocumentSource, fieldPath: string): FieldPosi
         if (joined === k && (!best || j - i + 1 >= best.used)) best = { pair, used: j - i + 1 };
       }
     }
-    if (!best || !isPair(best.pair)) return found;
-    const pair = best.pair;
-    const keyNode = pair.key as Node | null;
+    if (!best) return found;
     for (let j = 0; j < best.used; j++) {
       consumed +=
         consumed === '' || toks[i + j].quoted !== undefined
@@ -137,9 +134,108 @@ export function positionOf(source: DocumentSource, fieldPath: string): FieldPosi
           : `.${toks[i + j].text}`;
     }
     i += best.used;
-    offset = keyNode?.range?.[0] ?? offset;
-    found = at(offset, consumed, i === toks.length);
-    node = deref(doc, pair.value);
+    at = best.pair.at ?? at;
+    found = { ...at, path: consumed, exact: i === toks.length };
+    node = best.pair.node;
   }
   return found;
+}
+
+function deref(doc: Document, node: unknown): unknown {
+  for (let i = 0; i < 100 && isAlias(node); i++) node = node.resolve(doc);
+  return node;
+}
+
+/** The `yaml` package's document as a Walkable. */
+function yamlTree(doc: Document, pos: (offset: number) => { line: number; column: number }) {
+  const at = (node: unknown) => {
+    const offset = (node as Node | null)?.range?.[0];
+    return offset === undefined ? undefined : pos(offset);
+  };
+  const tree: Walkable<unknown> = {
+    items: (node) =>
+      isSeq(node)
+        ? node.items.map((item) => ({ at: at(item), node: deref(doc, item) }))
+        : undefined,
+    pairs: (node) =>
+      isMap(node)
+        ? node.items.flatMap((pair) =>
+            isPair(pair)
+              ? [{ key: keyString(pair.key), at: at(pair.key), node: deref(doc, pair.value) }]
+              : [],
+          )
+        : undefined,
+  };
+  return tree;
+}
+
+/** Thrown where the path goes into a flow collection, which the block tree does not read. */
+const INTO_FLOW = Symbol('into flow');
+
+/** The block tree of block-position.ts as a Walkable. */
+function blockWalkable(line: number): Walkable<BlockNode> {
+  const at = (l: number, col: number) => ({ line: line + l, column: col + 1 });
+  const notFlow = (node: BlockNode): undefined => {
+    if (node.type === 'flow') throw INTO_FLOW;
+    return undefined;
+  };
+  return {
+    items: (node) =>
+      node.type === 'seq'
+        ? node.items.map((item) => ({ at: at(item.line, item.col), node: item.value }))
+        : notFlow(node),
+    pairs: (node) =>
+      node.type === 'map'
+        ? node.pairs.map((p) => ({ key: p.key, at: at(p.line, p.col), node: p.value }))
+        : notFlow(node),
+  };
+}
+
+/** The last document's tree: findings of one object are located one after another. */
+let cached: { text: string; tree: ReturnType<typeof blockTree> } | undefined;
+
+function pathOf(source: DocumentSource, fieldPath: string): string {
+  return [source.itemPath, fieldPath].filter((p) => p).join(fieldPath.startsWith('[') ? '' : '.');
+}
+
+/**
+ * The line and column of `fieldPath` (e.g. `spec.template.spec.containers[0].image`) in the
+ * document `source`; for a List item the path is relative to the item.
+ */
+export function positionOf(source: DocumentSource, fieldPath: string): FieldPosition {
+  const toks = tokens(pathOf(source, fieldPath));
+  if (cached?.text !== source.text) cached = { text: source.text, tree: blockTree(source.text) };
+  const block = cached.tree;
+  if (block) {
+    const rootAt = { line: source.line + block.line, column: block.col + 1 };
+    try {
+      return walk(blockWalkable(source.line), block.node, rootAt, toks);
+    } catch (e) {
+      if (e !== INTO_FLOW) throw e;
+    }
+  }
+  return yamlPositionOf(source, toks);
+}
+
+/** positionOf by the `yaml` package, for any document. */
+export function yamlPositionOf(
+  source: DocumentSource,
+  toks: ReturnType<typeof tokens> | string,
+): FieldPosition {
+  if (typeof toks === 'string') toks = tokens(pathOf(source, toks));
+  const counter = new LineCounter();
+  const doc = parseDocument(source.text, {
+    lineCounter: counter,
+    uniqueKeys: false,
+    strict: false,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+  const pos = (offset: number) => {
+    const p = counter.linePos(offset);
+    return { line: source.line + p.line - 1, column: p.col };
+  };
+  const root = deref(doc, doc.contents);
+  const rootAt = pos((root as Node | null)?.range?.[0] ?? 0);
+  return walk(yamlTree(doc, pos), root, rootAt, toks);
 }
