@@ -49,21 +49,36 @@ export function validateManifest(written: unknown, options: ValidationOptions = 
     ...(options.podSecurity ? [] : ['pod-security']),
   ].sort();
   const spec = obj(manifest.spec) ?? EMPTY;
-  const base = {
-    targetVersion,
-    kind,
-    manifest,
-    metadata: obj(manifest.metadata) ?? EMPTY,
-  } as const;
+  const metadata = obj(manifest.metadata) ?? EMPTY;
 
   const rules = compiledRules(targetVersion, allow);
   let current: Rule;
   const report = reporter(() => current, problems, options.podSecurity === 'enforced');
-  const run = (scope: RuleScope, ctx: Omit<RuleContext, 'report'>): void => {
-    const context: RuleContext = { ...ctx, report };
+  // One literal of fixed shape per scope: rules read these properties on every call.
+  const context = (
+    spec: Obj,
+    specPath: string,
+    jobSpec: Obj,
+    podSpec: Obj,
+    podPath: string,
+    inTemplate: boolean,
+  ): RuleContext => ({
+    targetVersion,
+    kind,
+    manifest,
+    metadata,
+    spec,
+    specPath,
+    jobSpec,
+    podSpec,
+    podPath,
+    inTemplate,
+    report,
+  });
+  const run = (scope: RuleScope, ctx: RuleContext): void => {
     for (const rule of rules[scope]) {
       current = rule;
-      rule.check(context);
+      rule.check(ctx);
     }
   };
 
@@ -79,33 +94,18 @@ export function validateManifest(written: unknown, options: ValidationOptions = 
       message: 'is required',
     });
   }
-  run('object', {
-    ...base,
-    spec,
-    specPath,
-    jobSpec: spec,
-    podSpec: EMPTY,
-    podPath: '',
-    inTemplate,
-  });
+  run('object', context(spec, specPath, spec, EMPTY, '', inTemplate));
   if (kind === 'CronJob') {
-    run('cronjob', {
-      ...base,
-      spec,
-      specPath,
-      jobSpec: EMPTY,
-      podSpec: EMPTY,
-      podPath: '',
-      inTemplate,
-    });
+    run('cronjob', context(spec, specPath, EMPTY, EMPTY, '', inTemplate));
     jobSpec = obj(obj(spec.jobTemplate)?.spec) ?? EMPTY;
     specPath = 'spec.jobTemplate.spec';
     inTemplate = true;
   }
   const podSpec = obj(obj(jobSpec.template)?.spec) ?? EMPTY;
   const podPath = `${specPath}.template.spec`;
-  run('job', { ...base, spec: jobSpec, specPath, jobSpec, podSpec, podPath, inTemplate });
-  run('pod', { ...base, spec: jobSpec, specPath, jobSpec, podSpec, podPath, inTemplate });
+  const jobContext = context(jobSpec, specPath, jobSpec, podSpec, podPath, inTemplate);
+  run('job', jobContext);
+  run('pod', jobContext);
   return problems;
 }
 
