@@ -3,13 +3,14 @@
  * manifests into one temp file each, then in a fresh child process per measurement runs
  * `cdk8s-batch check` on the file end to end (read, rules, report), reads it with the manifest
  * reader alone (src/manifests, streaming) and, beside them, with a plain `parseAllDocuments` of
- * the `yaml` package. Peak RSS is the child's VmHWM. Prints a table.
+ * the `yaml` package. The child (check-child.js) is plain Node, as users run the bin. Prints a
+ * table.
  *
  *   npm run build && npx tsx bench/check-throughput.ts   # both sizes
  *   npx tsx bench/check-throughput.ts 10000      # one size
  */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { mkdtempSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -69,36 +70,8 @@ spec:
 `;
 }
 
-/** The child: reads `file` with `parser`, prints {objects, ms, rssMb}; module loading is not timed. */
-async function child(parser: string, file: string): Promise<void> {
-  let objects = 0;
-  let ms = 0;
-  if (parser === 'check') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { run } = require('../lib/cli/main') as typeof import('../src/cli/main');
-    let summary = '';
-    const t0 = performance.now();
-    await run(['check', file], { out: () => undefined, err: (l) => (summary = l) });
-    ms = performance.now() - t0;
-    objects = Number(/^(\d+) /.exec(summary)?.[1] ?? NaN);
-  } else if (parser === 'reader') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { readObjects } = require('../lib/manifests') as typeof import('../src/manifests');
-    const t0 = performance.now();
-    for await (const item of readObjects([file])) if (item.kind === 'object') objects++;
-    ms = performance.now() - t0;
-  } else {
-    const { parseAllDocuments } = await import('yaml');
-    const t0 = performance.now();
-    for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) if (doc.toJS()) objects++;
-    ms = performance.now() - t0;
-  }
-  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  process.stdout.write(JSON.stringify({ objects, ms, rssMb: hwm ? Number(hwm[1]) / 1024 : NaN }));
-}
-
 function measure(parser: string, file: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', parser, file], {
+  const r = spawnSync(process.execPath, [join(__dirname, 'check-child.js'), parser, file], {
     cwd: join(__dirname, '..'),
     encoding: 'utf8',
   });
@@ -142,8 +115,6 @@ function main(): void {
   process.stdout.write(`${throughputTable(sizes).lines.join('\n')}\n`);
 }
 
-if (process.argv[2] === '--child') {
-  void child(process.argv[3], process.argv[4]);
-} else if (require.main === module) {
+if (require.main === module) {
   main();
 }

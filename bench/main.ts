@@ -91,16 +91,27 @@ function synthTable(): { lines: string[]; ratios: Record<string, Ratio>; identic
   return { lines, ratios, identical };
 }
 
-/** Median wall time of a command in fresh processes, after warm-up runs. */
+/** One fresh process's wall time, in ms. */
 function processMs(args: string[]): number {
-  const samples: number[] = [];
-  for (let i = 0; i < 5 + RUNS * 4; i++) {
-    const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
-    if (r.status !== 0 && args[0] !== '-e') throw new Error(`node ${args.join(' ')} failed`);
-    if (i >= 5) samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed`);
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+/**
+ * The median wall time of each command in fresh processes, commands alternated round by round
+ * after warm-up rounds, so that load from elsewhere on the machine falls on all of them alike.
+ */
+function alternatedMedians(commands: string[][]): number[] {
+  const samples = commands.map((): number[] => []);
+  for (let round = 0; round < 5 + RUNS * 4; round++) {
+    commands.forEach((args, i) => {
+      const ms = processMs(args);
+      if (round >= 5) samples[i].push(ms);
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 const startUp: Record<string, number> = {};
@@ -118,7 +129,7 @@ function startUpTable(): string[] {
     ["require('cdk8s-batch/runtime')", ['-e', "require('./lib/runtime')"]],
     ["require('cdk8s-batch')", ['-e', "require('./lib')"]],
   ];
-  const med = cases.map(([, args]) => processMs(args));
+  const med = alternatedMedians(cases.map(([, args]) => args));
   cases.forEach(([label], i) => (startUp[label] = med[i] - med[0]));
   return [
     '| Process | Median ms | Over `node -e 0` |',
