@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { dump, load } from 'js-yaml';
 import { stringify } from 'yaml';
 import { blockTree } from '../../src/manifests/block-position';
-import { positionOf, yamlPositionOf } from '../../src/manifests/position';
+import { pathOf, positionOf } from '../../src/manifests/position';
+import { yamlPositionOf } from '../../src/manifests/yaml-position';
 
 // A key that resolves to another type (`on`, `yes`, `1`) goes to the yaml package: see below.
 const KEYS = ['name', 'image', 'spec', 'a', 'b', 'app.kubernetes.io/name', 'a.b', 'x-y', 'k8s'];
@@ -87,7 +88,7 @@ test('the block reader agrees with the yaml package on every document it reads',
           expect({ path, text, at: positionOf(source, path) }).toEqual({
             path,
             text,
-            at: yamlPositionOf(source, path),
+            at: yamlPositionOf(source, pathOf(source, path)),
           });
         }
       }
