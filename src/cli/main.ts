@@ -256,6 +256,37 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   return code;
 }
 
+/**
+ * Lines gathered into writes of about 64 KiB (a write per finding costs a system call each),
+ * written at the latest when the event loop next turns, so a waiting command's lines still
+ * appear as they happen.
+ */
+function bufferedLines(write: (text: string) => void): {
+  line: (l: string) => void;
+  flush: () => void;
+} {
+  let pending = '';
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    write(text);
+  };
+  return {
+    line: (l) => {
+      pending += `${l}\n`;
+      if (pending.length >= 65536) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}
+
 /** Exits once everything written to stdout and stderr has reached them (a pipe drains slowly). */
 function exitWhenWritten(code: number): void {
   let pending = 2;
@@ -272,14 +303,22 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
+  const stdout = bufferedLines((text) => process.stdout.write(text));
   run(process.argv.slice(2), {
     isTTY: process.stdout.isTTY === true,
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: stdout.line,
+    err: (line) => {
+      stdout.flush();
+      process.stderr.write(`${line}\n`);
+    },
   }).then(
     // apply and wait leave watch connections behind; the answer is known, so leave now.
-    (code) => exitWhenWritten(code),
+    (code) => {
+      stdout.flush();
+      exitWhenWritten(code);
+    },
     (e: unknown) => {
+      stdout.flush();
       process.stderr.write(
         `cdk8s-batch: internal error, a bug in cdk8s-batch (please report it): ${(e as Error)?.stack ?? e}\n`,
       );
