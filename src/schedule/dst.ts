@@ -17,6 +17,9 @@ export interface DstChange {
 
 const changes = new Map<string, DstChange[]>();
 
+/** No zone has changed its offset twice within a week (dst.test.ts checks every zone). */
+const WEEK = 7 * DAY;
+
 /** The DST changes of `zone` in `year`, found from the zone's offsets (empty without DST). */
 export function dstChanges(zone: string, year: number): DstChange[] {
   const key = `${zone} ${year}`;
@@ -24,30 +27,41 @@ export function dstChanges(zone: string, year: number): DstChange[] {
   if (cached) return cached;
   const found: DstChange[] = [];
   const end = Date.UTC(year + 1, 0, 1);
-  for (let day = Date.UTC(year, 0, 1); day < end; day += DAY) {
-    const before = offsetAt(day, zone);
-    const after = offsetAt(day + DAY, zone);
-    if (before === after) continue;
-    let lo = day;
-    let hi = day + DAY; // the change happens in (lo, hi]
-    while (hi - lo > 60_000) {
-      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-      if (offsetAt(mid, zone) === before) lo = mid;
-      else hi = mid;
+  let offset = offsetAt(Date.UTC(year, 0, 1), zone);
+  // A week at a time, then day by day only in a week whose offset changed.
+  for (let week = Date.UTC(year, 0, 1); week < end; week += WEEK) {
+    const weekEnd = Math.min(week + WEEK, end);
+    const atWeekEnd = offsetAt(weekEnd, zone);
+    if (atWeekEnd === offset) continue;
+    for (let day = week; day < weekEnd; day += DAY) {
+      const after = offsetAt(Math.min(day + DAY, weekEnd), zone);
+      if (after !== offset) found.push(changeIn(zone, day, offset, after));
+      offset = after;
     }
-    const w = wallClock(hi - 1, zone); // the last local minute before the change
-    const localBefore = w.hour * 60 + w.minute + 1;
-    const shift = (after - before) / 60_000;
-    const pad = (n: number) => String(n).padStart(2, '0');
-    found.push({
-      date: `${w.year}-${pad(w.month)}-${pad(w.day)}`,
-      kind: shift > 0 ? 'skipped' : 'repeated',
-      fromMinute: shift > 0 ? localBefore : localBefore + shift,
-      toMinute: shift > 0 ? localBefore + shift : localBefore,
-    });
   }
   changes.set(key, found);
   return found;
+}
+
+/** The change from offset `before` to `after` within the day from `day`, to the minute. */
+function changeIn(zone: string, day: number, before: number, after: number): DstChange {
+  let lo = day;
+  let hi = day + DAY; // the change happens in (lo, hi]
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (offsetAt(mid, zone) === before) lo = mid;
+    else hi = mid;
+  }
+  const w = wallClock(hi - 1, zone); // the last local minute before the change
+  const localBefore = w.hour * 60 + w.minute + 1;
+  const shift = (after - before) / 60_000;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: `${w.year}-${pad(w.month)}-${pad(w.day)}`,
+    kind: shift > 0 ? 'skipped' : 'repeated',
+    fromMinute: shift > 0 ? localBefore : localBefore + shift,
+    toMinute: shift > 0 ? localBefore + shift : localBefore,
+  };
 }
 
 /**
