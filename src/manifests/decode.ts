@@ -15,6 +15,7 @@ import {
   KEY_MARKER,
   MERGE_KEY_PREFIX,
   ScalarError,
+  goScalarCount,
   resolvePlain,
   resolveTagged,
 } from './go-scalars';
@@ -266,5 +267,9 @@ export function formatPath(path: readonly (string | number)[]): string {
  * sigs.k8s.io/yaml.YAMLToJSON gives them; throws a DocumentError.
  */
 export function decodeYaml(text: string): unknown[] {
-  return parseRaw(text).map((raw) => new Converter().convert(raw ?? null));
+  const given = goScalarCount();
+  const raws = parseRaw(text);
+  // Without GoScalars and anchors (so aliases) js-yaml's tree is already the JSON value.
+  if (goScalarCount() === given && !text.includes('&')) return raws.map((raw) => raw ?? null);
+  return raws.map((raw) => new Converter().convert(raw ?? null));
 }

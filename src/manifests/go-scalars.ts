@@ -378,8 +378,24 @@ function resolveUntyped(tag: string, input: string): Resolved {
   return { tag: TAG.str, value: input };
 }
 
+let goScalarsGiven = 0;
+
+/**
+ * How many GoScalar values resolution has handed out so far: decode.ts skips its conversion
+ * pass over a document that got none (and has no anchors).
+ */
+export function goScalarCount(): number {
+  return goScalarsGiven;
+}
+
 /** Go's JSON value of a resolved scalar (ints as numbers or GoBigInt; floats as GoFloat). */
 function toGoValue(r: Resolved, input: string): unknown {
+  const value = goValue(r, input);
+  if (typeof value === 'object' && value !== null) goScalarsGiven++;
+  return value;
+}
+
+function goValue(r: Resolved, input: string): unknown {
   switch (r.tag) {
     case TAG.int:
       return typeof r.value === 'bigint' ? intValue(r.value) : r.value;
@@ -401,7 +417,9 @@ export function resolvePlain(input: string): unknown {
   const c = input.charCodeAt(0);
   if (c >= 256 || HINT[c] === 0) {
     // The common case: a word. `<<` resolves to a string, but is a merge key as a key.
-    return c === 60 && input === '<<' ? new GoMerge() : input;
+    if (c !== 60 || input !== '<<') return input;
+    goScalarsGiven++;
+    return new GoMerge();
   }
   return toGoValue(resolveUntyped('', input), input);
 }
@@ -412,7 +430,11 @@ export function resolvePlain(input: string): unknown {
  */
 export function resolveTagged(tag: string, input: string): unknown {
   if (tag === TAG.binary) return decodeBinary(input);
-  if (tag === TAG.merge) return input === '<<' ? new GoMerge() : input;
+  if (tag === TAG.merge) {
+    if (input !== '<<') return input;
+    goScalarsGiven++;
+    return new GoMerge();
+  }
   if (!RESOLVABLE.has(tag)) return input;
   let r = resolveUntyped(tag, input);
   if (tag !== r.tag && tag !== TAG.str) {
