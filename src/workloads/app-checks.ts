@@ -72,6 +72,15 @@ function appIndex(self: IConstruct): AppIndex {
 }
 
 /**
+ * The app's current index, as an opaque token: the same object while the app-wide findings
+ * it backs stay the same (within one synchronous run, no workload or chart added), so a
+ * workload can keep its findings for as long as the token is the same.
+ */
+export function appToken(self: IConstruct): object {
+  return appIndex(self);
+}
+
+/**
  * The duplicate of one of `own` objects elsewhere in the app, reported once per pair: by the
  * later of two workloads (in construct order), or by the workload when the other object is not
  * a workload's. `ownerOf` finds the workload an object belongs to.

@@ -9,6 +9,7 @@ import { RelaxableRule, validateManifest } from '../validation/validate-manifest
 import {
   Declarer,
   ReportedWorkload,
+  appToken,
   duplicateProblem,
   registerSynthReport,
   sharedClaimProblems,
@@ -27,12 +28,19 @@ export interface WorkloadProps {
 /** The label that names the tool managing an object. */
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 
-/** `IndexedIngestJob` → `indexed-ingest-job`. */
+const KEBAB = new Map<string, string>();
+
+/** `IndexedIngestJob` → `indexed-ingest-job` (once per kind). */
 function kebab(kind: string): string {
-  return kind
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
-    .toLowerCase();
+  let out = KEBAB.get(kind);
+  if (out === undefined) {
+    out = kind
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
+      .toLowerCase();
+    KEBAB.set(kind, out);
+  }
+  return out;
 }
 
 /** The recommended labels of a workload's objects and pods. */
@@ -117,6 +125,16 @@ export abstract class Workload extends Construct implements ReportedWorkload {
     manifest: undefined,
     problems: [],
   };
+  /**
+   * The app-wide findings on the last rendered manifest, for as long as the app's index is
+   * the same (a synth asks for the problems four times: twice per validation, and cdk8s
+   * validates twice in synthYaml).
+   */
+  private appChecked?: {
+    readonly token: object;
+    readonly manifest: unknown;
+    readonly problems: Problem[];
+  };
 
   protected constructor(
     scope: Construct,
@@ -194,7 +212,11 @@ export abstract class Workload extends Construct implements ReportedWorkload {
       }
       this.validated = { manifest, problems };
     }
-    return [...this.propProblems, ...this.validated.problems, ...this.appProblems(manifest)];
+    const token = appToken(this);
+    if (this.appChecked?.token !== token || this.appChecked.manifest !== manifest) {
+      this.appChecked = { token, manifest, problems: this.appProblems(manifest) };
+    }
+    return [...this.propProblems, ...this.validated.problems, ...this.appChecked.problems];
   }
 
   /** Adds a problem found by a subclass (e.g. a preset's domain check). */
