@@ -175,16 +175,20 @@ export function renderPodTemplate(
   const all = [...init, ...main];
   const volumes = collectVolumes(all, report);
 
-  const tolerations = [...(props.tolerations ?? []), ...all.flatMap((c) => c.tolerations)];
-  const nodeSelector = Object.assign({}, ...all.map((c) => c.nodeSelector), props.nodeSelector);
-  const spec: JsonMap = {
-    restartPolicy: props.restartPolicy ?? 'Never',
-    ...(init.length > 0 ? { initContainers: init.map((c) => c.container) } : {}),
-    containers: main.map((c) => c.container),
-    ...(volumes.length > 0 ? { volumes } : {}),
-    securityContext: podSecurityContext(props.podSecurityContext),
-    automountServiceAccountToken: props.automountServiceAccountToken ?? false,
-  };
+  // Plain statements rather than spreads: this runs once per workload, mostly on cold code.
+  const tolerations: Toleration[] = props.tolerations ? [...props.tolerations] : [];
+  const nodeSelector: Record<string, string> = {};
+  for (const c of all) {
+    for (const t of c.tolerations) tolerations.push(t);
+    Object.assign(nodeSelector, c.nodeSelector);
+  }
+  if (props.nodeSelector) Object.assign(nodeSelector, props.nodeSelector);
+  const spec: JsonMap = { restartPolicy: props.restartPolicy ?? 'Never' };
+  if (init.length > 0) spec.initContainers = init.map((c) => c.container);
+  spec.containers = main.map((c) => c.container);
+  if (volumes.length > 0) spec.volumes = volumes;
+  spec.securityContext = podSecurityContext(props.podSecurityContext);
+  spec.automountServiceAccountToken = props.automountServiceAccountToken ?? false;
   if (props.serviceAccountName) spec.serviceAccountName = nameOf(props.serviceAccountName);
   if (Object.keys(nodeSelector).length > 0) spec.nodeSelector = nodeSelector;
   if (tolerations.length > 0) spec.tolerations = dedupe(tolerations);

@@ -419,43 +419,54 @@ export function shape<T>(
 ): Check<T> {
   const known = Object.keys(fields);
   const owner = options.owner ?? what;
+  // Each field as { check, required, missing }, once per shape rather than per value.
+  const normalized: readonly (readonly [string, Field])[] = known.map((key) => {
+    const spec = fields[key];
+    return [key, typeof spec === 'function' ? { check: spec } : spec];
+  });
+  const requiredKeys = normalized.filter(([, field]) => field.required).map(([key]) => key);
+  const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
   return (value, path, ctx) => {
     if (!isPlainObject(value)) return expected(ctx, path, what, value);
     const out: Record<string, unknown> = {};
     const at = (key: string) => (path === '' ? key : `${path}.${key}`);
-    const unknown = Object.keys(value).filter(
-      (key) => !Object.prototype.hasOwnProperty.call(fields, key) && value[key] !== undefined,
-    );
-    const fieldOf = (key: string): Field => {
-      const spec = fields[key];
-      return typeof spec === 'function' ? { check: spec } : spec;
-    };
-    const missing = known.filter((key) => fieldOf(key).required && value[key] === undefined);
-    if (!options.partial && missing.length > 0) {
-      // An object that cannot be rendered: one line for it, whatever else is wrong inside.
-      const extra =
-        unknown.length > 0 ? `, and has ${unknown.join(', ')}, which it does not take` : '';
-      return wrong(ctx, path, `must be ${what}: ${missing.join(', ')} missing${extra}`, undefined);
+    const unknown: string[] = [];
+    for (const key of Object.keys(value)) {
+      if (!has(fields, key) && value[key] !== undefined) unknown.push(key);
     }
-    if (!options.partial && unknown.length > 0) {
-      // Most likely a misspelt field: rendering the rest would be silently wrong.
-      const hint = suggestion(unknown[0], known);
-      return wrong(
-        ctx,
-        path,
-        `must be ${what}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a field' : 'are not fields'} of it`,
-        undefined,
-        hint ? `${unknown[0]}: ${hint}` : undefined,
-      );
+    // Read even when partial, so a getter runs (and may throw) at the same point as ever.
+    const missing = requiredKeys.filter((key) => value[key] === undefined);
+    if (!options.partial) {
+      if (missing.length > 0) {
+        // An object that cannot be rendered: one line for it, whatever else is wrong inside.
+        const extra =
+          unknown.length > 0 ? `, and has ${unknown.join(', ')}, which it does not take` : '';
+        return wrong(
+          ctx,
+          path,
+          `must be ${what}: ${missing.join(', ')} missing${extra}`,
+          undefined,
+        );
+      }
+      if (unknown.length > 0) {
+        // Most likely a misspelt field: rendering the rest would be silently wrong.
+        const hint = suggestion(unknown[0], known);
+        return wrong(
+          ctx,
+          path,
+          `must be ${what}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a field' : 'are not fields'} of it`,
+          undefined,
+          hint ? `${unknown[0]}: ${hint}` : undefined,
+        );
+      }
     }
     for (const key of unknown) {
       const hint = suggestion(key, known);
       wrong(ctx, at(key), `is not a prop of ${owner}`, undefined, hint);
     }
     let complete = true;
-    for (const key of known) {
-      const field = fieldOf(key);
-      const v = Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+    for (const [key, field] of normalized) {
+      const v = has(value, key) ? value[key] : undefined;
       if (v === undefined) {
         if (field.required) {
           wrong(ctx, at(key), `is required${field.missing ? `: ${field.missing}` : ''}`, undefined);
@@ -484,6 +495,20 @@ export interface CheckedProps<P> {
   readonly dropped: ReadonlySet<string>;
 }
 
+const CONSTRUCT_SHAPES = new WeakMap<Fields, Map<string, Check>>();
+
+/** The (partial) shape of a construct's props, built once per fields and kind. */
+function constructShape<P>(fields: Fields, constructKind: string): Check<P> {
+  let byKind = CONSTRUCT_SHAPES.get(fields);
+  if (!byKind) CONSTRUCT_SHAPES.set(fields, (byKind = new Map()));
+  let check = byKind.get(constructKind);
+  if (!check) {
+    check = shape<P>(fields, `${constructKind} props`, { partial: true, owner: constructKind });
+    byKind.set(constructKind, check);
+  }
+  return check as Check<P>;
+}
+
 /** Checks a construct's props against its fields; never throws. */
 export function checkProps<P>(
   props: unknown,
@@ -495,11 +520,7 @@ export function checkProps<P>(
   const ctx: CheckContext = { report: (p) => problems.push(p), dropped };
   let clean: Checked<P>;
   try {
-    clean = shape<P>(fields, `${constructKind} props`, { partial: true, owner: constructKind })(
-      props,
-      '',
-      ctx,
-    );
+    clean = constructShape<P>(fields, constructKind)(props, '', ctx);
   } catch (e) {
     // A getter that throws, a Proxy: report it rather than let it escape.
     problems.push(
