@@ -65,11 +65,35 @@ function changeIn(zone: string, day: number, before: number, after: number): Dst
 }
 
 /**
+ * The answers of dstSurprises by parsed schedule (parseSchedule hands out one object per
+ * schedule), then zone and day: a chart repeats a few schedules in a few zones.
+ */
+const surprises = new WeakMap<CronSchedule, Map<string, DstChange[]>>();
+
+/**
  * The DST changes of `zone` in the year after `from` (epoch ms) on which the schedule has a run
  * that is skipped or repeated, soonest first; changes already past are not named.
  */
-export function dstSurprises(schedule: CronSchedule, zone: string, from: number): DstChange[] {
+export function dstSurprises(
+  schedule: CronSchedule,
+  zone: string,
+  from: number,
+): readonly DstChange[] {
   const today = new Date(from).toISOString().slice(0, 10);
+  let byZone = surprises.get(schedule);
+  if (!byZone) surprises.set(schedule, (byZone = new Map()));
+  const key = `${zone} ${today}`;
+  let found = byZone.get(key);
+  if (!found) byZone.set(key, (found = surprisesFrom(schedule, zone, from, today)));
+  return found;
+}
+
+function surprisesFrom(
+  schedule: CronSchedule,
+  zone: string,
+  from: number,
+  today: string,
+): DstChange[] {
   const yearAhead = new Date(from + 365 * DAY).toISOString().slice(0, 10);
   const year = Number(today.slice(0, 4));
   return [...dstChanges(zone, year), ...dstChanges(zone, year + 1)].filter((change) => {
