@@ -5,6 +5,7 @@
 import { statusCodeOf } from './api-error';
 import { ClusterOptions, failureOf, objectSession } from './client';
 import { KubeObject, headerOf } from './kube-object';
+import { sameQuantity } from './quantity-fields';
 import { networkErrorCode } from './retry';
 
 /** What `diff` found for one object. */
@@ -150,7 +151,7 @@ function setChanges(
     manifest.forEach((m, i) => setChanges(live[i], m, `${path}[${i}]`, limit, out));
     return out;
   }
-  if (isSubsetOf(manifest, live)) return out;
+  if (isSubsetOf(manifest, live) || sameQuantity(path, live, manifest)) return out;
   out.push(`${path}: ${show(live)} → ${show(manifest)}`);
   return out;
 }
