@@ -148,24 +148,27 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       code = (await import('./schedule')).runSchedule(paths, opts, io);
     });
 
-  const clusterOptions = (c: Command) =>
-    c
-      .option('--context <name>', 'the kubeconfig context')
+  /** The options of every command that talks to a cluster; `--timeout` where it waits for Jobs. */
+  const clusterOptions = (c: Command, waits = true) => {
+    c.option('--context <name>', 'the kubeconfig context')
       .option('--server <url>', 'an API server URL instead of the kubeconfig (no credentials)')
-      .option('-n, --namespace <name>', 'the namespace of objects that set none')
-      .addOption(
+      .option('-n, --namespace <name>', 'the namespace of objects that set none');
+    if (waits) {
+      c.addOption(
         new Option('--timeout <duration>', 'how long --wait / wait may take, e.g. 30m, 90s, 1h30m')
           .argParser(duration)
           .default(30 * 60_000, '30m'),
-      )
-      .addOption(
-        new Option(
-          '--request-timeout <duration>',
-          'how long one API request (or a quiet watch) may go unanswered before it is retried',
-        )
-          .argParser(duration)
-          .default(30_000, '30s'),
       );
+    }
+    return c.addOption(
+      new Option(
+        '--request-timeout <duration>',
+        'how long one API request (or a quiet watch) may go unanswered before it is retried',
+      )
+        .argParser(duration)
+        .default(30_000, '30s'),
+    );
+  };
 
   clusterOptions(
     program
@@ -190,6 +193,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'show what apply would change: each object created, unchanged or changed, with the fields (exit 1 when anything differs)',
       )
       .argument('[paths...]', 'files or folders of manifests, or - for standard input', ['dist']),
+    false,
   ).action(async (paths: string[], opts: ClusterCliOptions) => {
     code = await (await import('./diff-command')).runDiff(paths, opts, io);
   });
@@ -201,6 +205,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'delete the objects the manifests name, in the reverse of apply order, after asking',
       )
       .argument('<paths...>', 'files or folders of manifests, or - for standard input'),
+    false,
   )
     .option('--yes', 'delete without asking')
     .option('--dry-run', 'have the server check each deletion (dryRun=All), deleting nothing')

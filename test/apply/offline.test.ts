@@ -355,6 +355,15 @@ describe('the command line', () => {
     },
   );
 
+  test.each(['diff', 'delete'])(
+    '%s waits for no Job, so it offers no --timeout',
+    async (command) => {
+      const text = await help(command);
+      expect(text).toContain('--request-timeout <duration>');
+      expect(text).not.toContain('--timeout');
+    },
+  );
+
   test('a --timeout that is not a duration is a usage error', async () => {
     const err: string[] = [];
     const code = await run(['wait', '--timeout', '10', 'x.yaml'], {
