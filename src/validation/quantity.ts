@@ -166,8 +166,21 @@ function roundUpMagnitude(mantissa: bigint, exp: number, scale: number): [bigint
   return [mantissa % div === 0n ? q : q + 1n, scale];
 }
 
+/** Parsed quantities by text: manifests repeat a few (`500m`, `1Gi`), and a Quantity is immutable. */
+const parsedQuantities = new Map<string, Quantity | null>();
+
 /** quantity.go ParseQuantity: the exact value, or undefined where it returns an error. */
 export function parseQuantityString(str: string): Quantity | undefined {
+  let q = parsedQuantities.get(str);
+  if (q === undefined) {
+    q = parseQuantityUncached(str) ?? null;
+    if (parsedQuantities.size >= 10_000) parsedQuantities.clear();
+    parsedQuantities.set(str, q);
+  }
+  return q ?? undefined;
+}
+
+function parseQuantityUncached(str: string): Quantity | undefined {
   if (str.length === 0) return undefined;
   if (str === '0') return ZERO;
   const scanned = scan(str);
