@@ -7,6 +7,8 @@
  * exponent), never as floats: `1500u` and `2m` compare as the API server compares them.
  */
 
+import { memoByText } from './memo';
+
 /** Which of the three forms the quantity was written in (quantity.go Format). */
 export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 
@@ -166,19 +168,12 @@ function roundUpMagnitude(mantissa: bigint, exp: number, scale: number): [bigint
   return [mantissa % div === 0n ? q : q + 1n, scale];
 }
 
-/** Parsed quantities by text: manifests repeat a few (`500m`, `1Gi`), and a Quantity is immutable. */
-const parsedQuantities = new Map<string, Quantity | null>();
-
-/** quantity.go ParseQuantity: the exact value, or undefined where it returns an error. */
-export function parseQuantityString(str: string): Quantity | undefined {
-  let q = parsedQuantities.get(str);
-  if (q === undefined) {
-    q = parseQuantityUncached(str) ?? null;
-    if (parsedQuantities.size >= 10_000) parsedQuantities.clear();
-    parsedQuantities.set(str, q);
-  }
-  return q ?? undefined;
-}
+/**
+ * quantity.go ParseQuantity: the exact value, or undefined where it returns an error. Parsed
+ * once per text: manifests repeat a few (`500m`, `1Gi`), and a Quantity is immutable.
+ */
+export const parseQuantityString: (str: string) => Quantity | undefined =
+  memoByText(parseQuantityUncached);
 
 function parseQuantityUncached(str: string): Quantity | undefined {
   if (str.length === 0) return undefined;

@@ -3,6 +3,7 @@
  * github.com/distribution/reference ParseNormalizedNamed). The API server does not look at
  * the image; a reference the kubelet cannot parse fails the container with InvalidImageName.
  */
+import { memoByText } from '../memo';
 import { Rule } from '../rule';
 import { eachContainerOf } from './container-walk';
 
@@ -28,7 +29,9 @@ function hasDomain(image: string): boolean {
 }
 
 /** What ParseNormalizedNamed refuses in an image reference, or undefined. */
-export function imageReferenceProblem(image: string): string | undefined {
+export const imageReferenceProblem = memoByText(referenceProblem);
+
+function referenceProblem(image: string): string | undefined {
   if (/^[a-f0-9]{64}$/.test(image)) {
     return 'is a 64-character hexadecimal string, which is not accepted as a repository name';
   }
