@@ -244,6 +244,7 @@ class TreeBuilder {
 
 /** The tree of a document's text, or undefined when it is not in the shape this file reads. */
 export function blockTree(text: string): Root | undefined {
+  if (/\r(?!\n)/.test(text)) return undefined; // a lone CR breaks lines too
   try {
     return new TreeBuilder(linesOf(text)).root();
   } catch (e) {

@@ -60,20 +60,30 @@ function yamlTree(doc: Document, pos: (offset: number) => { line: number; column
 
 /** positionOf by the `yaml` package, for any document. */
 export function yamlPositionOf(source: DocumentSource, fullPath: string): FieldPosition {
-  const toks = tokens(fullPath);
-  const counter = new LineCounter();
-  const doc = parseDocument(source.text, {
-    lineCounter: counter,
-    uniqueKeys: false,
-    strict: false,
-    prettyErrors: false,
-    keepSourceTokens: false,
-  });
+  const { doc, counter } = parsed(source.text);
   const pos = (offset: number) => {
     const p = counter.linePos(offset);
     return { line: source.line + p.line - 1, column: p.col };
   };
   const root = deref(doc, doc.contents);
   const rootAt = pos((root as Node | null)?.range?.[0] ?? 0);
-  return walk(yamlTree(doc, pos), root, rootAt, toks);
+  return walk(yamlTree(doc, pos), root, rootAt, tokens(fullPath));
+}
+
+/** The last document parsed: findings of one object are located one after another. */
+let last: { text: string; doc: Document; counter: LineCounter } | undefined;
+
+function parsed(text: string): { doc: Document; counter: LineCounter } {
+  if (last?.text !== text) {
+    const counter = new LineCounter();
+    const doc = parseDocument(text, {
+      lineCounter: counter,
+      uniqueKeys: false,
+      strict: false,
+      prettyErrors: false,
+      keepSourceTokens: false,
+    });
+    last = { text, doc, counter };
+  }
+  return last;
 }

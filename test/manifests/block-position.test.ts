@@ -85,15 +85,16 @@ test('the block reader agrees with the yaml package on every document it reads',
         read++;
         const source = { file: 'f.yaml', line: 5, text };
         for (const path of paths(decoded)) {
-          expect({ path, text, at: positionOf(source, path) }).toEqual({
-            path,
-            text,
-            at: yamlPositionOf(source, pathOf(source, path)),
-          });
+          const fast = positionOf(source, path);
+          const slow = yamlPositionOf(source, pathOf(source, path));
+          // expect() only on a difference: it costs more than both readers together
+          if (JSON.stringify(fast) !== JSON.stringify(slow)) {
+            expect({ path, text, at: fast }).toEqual({ path, text, at: slow });
+          }
         }
       }
     }),
-    { numRuns: 300 },
+    { numRuns: 150 },
   );
   // the fast path must carry most documents, or this test proves nothing
   expect(read / total).toBeGreaterThan(0.5);
@@ -112,6 +113,7 @@ test('documents outside the block shape go to the yaml package', () => {
     'a: 1\n---\nb: 2\n',
     'yes: 1\n',
     'on: 1\n',
+    'a: 1\rb: 2\r',
     '1: a\n',
     'a:\n  plain text\n',
   ]) {
