@@ -105,10 +105,16 @@ describe('the npm packages, packed from a fresh clone', () => {
     );
   });
 
-  test('cdk8s-batch-runtime holds its compiled code and nothing else, and depends on nothing', () => {
+  test('cdk8s-batch-runtime holds its code as one module with the types of each file, and depends on nothing', () => {
+    const declarations = sources(join(ROOT, 'packages', 'runtime', 'src')).map(
+      (f) =>
+        `lib/${relative(join(ROOT, 'packages', 'runtime', 'src'), f).replace(/\.ts$/, '.d.ts')}`,
+    );
     expect(runtime.files).toEqual(
       [
-        ...compiled(join(ROOT, 'packages', 'runtime', 'src')),
+        ...declarations,
+        'lib/index.js',
+        'lib/index.js.map',
         'LICENSE',
         'README.md',
         'package.json',

@@ -43,4 +43,16 @@ describe('cdk8s-batch/runtime stands alone', () => {
     );
     expect(ms).toBeLessThan(50);
   });
+
+  test('built, its entry is one module: requiring it reads no other file', () => {
+    const entry = join(__dirname, '..', '..', 'packages', 'runtime', 'lib', 'index.js');
+    const probe = `
+      const rt = require(${JSON.stringify(entry)});
+      console.log(JSON.stringify({ loaded: Object.keys(require.cache), exports: Object.keys(rt) }));`;
+    const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    const { loaded, exports } = JSON.parse(result.stdout);
+    expect(loaded).toEqual([entry]);
+    expect(exports).toEqual(expect.arrayContaining(['shard', 'Checkpoint', 'FileCheckpointStore']));
+  });
 });
