@@ -1,9 +1,5 @@
 import { Problem, describeProblem } from '../validation/problem';
-import {
-  enforcedPodSecurity,
-  isBatchWorkload,
-  validateManifest,
-} from '../validation/validate-manifest';
+import { isBatchWorkload, validateManifest } from '../validation/validate-manifest';
 import { KubernetesVersion } from '../validation/versions';
 import { SubdomainServices } from '../validation/cross-object';
 import { ManifestObject, ReadError } from './read-manifests';
@@ -48,11 +44,10 @@ export interface CheckOptions {
   /** Check the Pod Security "restricted" profile on every object. @default only where a Namespace in the input enforces it */
   readonly podSecurity?: 'restricted';
   /**
-   * The namespaces of the input that enforce the restricted profile, when known before the
-   * input is read (see restricted-namespaces.ts). @default found while reading: every Pod
-   * Security result then waits for the end of the input
+   * The namespaces of the input that enforce the restricted profile, found before the input is
+   * read (restricted-namespaces.ts), so that no result waits for the end of the input.
    */
-  readonly restrictedNamespaces?: ReadonlySet<string>;
+  readonly restrictedNamespaces: ReadonlySet<string>;
   /** Finds the line and column of a field of an object. @default none */
   readonly locate?: (
     source: ManifestObject,
@@ -80,22 +75,17 @@ function metadataOf(o: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * Checks every batch Job and CronJob among `sources` and hands each result to `sink` as soon as
- * it is known. Pod Security findings wait for the end unless asked for, since a Namespace
- * that enforces the profile may come later in the input. Returns the number checked.
+ * it is known; only an object whose pod hostname needs a Service waits for the end of the
+ * input, where the Service may be. Returns the number checked.
  */
 export function checkStream(
   sources: Iterable<ManifestObject | ReadError>,
   options: CheckOptions,
   sink: CheckSink,
 ): number {
-  const known = options.restrictedNamespaces;
-  const restricted = new Set<string>(known);
+  const restricted = options.restrictedNamespaces;
   const services = new SubdomainServices();
-  const waiting: Array<{
-    result: CheckedObject;
-    at: ManifestObject;
-    subdomain?: ManifestObject;
-  }> = [];
+  const waiting: Array<{ result: CheckedObject; subdomain: ManifestObject }> = [];
   let checked = 0;
   for (const source of sources) {
     if (!('object' in source)) {
@@ -103,10 +93,6 @@ export function checkStream(
       continue;
     }
     const o = source.object;
-    if (!known) {
-      const ns = restrictedNamespace(o);
-      if (ns !== undefined) restricted.add(ns);
-    }
     services.see(o);
     if (!isBatchWorkload(o)) continue;
     checked++;
@@ -120,11 +106,7 @@ export function checkStream(
       problems = validateManifest(o, {
         targetVersion: options.targetVersion,
         allow: options.allow as never,
-        podSecurity: !known
-          ? 'restricted'
-          : known.has(namespace || 'default')
-            ? 'enforced'
-            : options.podSecurity,
+        podSecurity: restricted.has(namespace || 'default') ? 'enforced' : options.podSecurity,
       });
     } catch (e) {
       sink.internalError({ file: source.file, object, message: String((e as Error)?.stack ?? e) });
@@ -140,43 +122,22 @@ export function checkStream(
     }));
     const line = (source as { line?: number }).line;
     const result = { file: source.file, line, kind, namespace, name, findings };
-    const needsService = SubdomainServices.needs(o);
-    const podSecurityPending =
-      !known && !options.podSecurity && findings.some((f) => f.rule === 'pod-security');
-    if (needsService || podSecurityPending) {
-      // Only what locating needs is kept: the document's text, not the parsed object.
-      const { file, source: text } = source;
-      waiting.push({
-        result,
-        at: { file, object: EMPTY_OBJECT, source: text },
-        subdomain: needsService ? source : undefined,
-      });
-    } else {
-      sink.object(located(result, source));
-    }
+    if (SubdomainServices.needs(o)) waiting.push({ result, subdomain: source });
+    else sink.object(located(result, source));
   }
-  for (const { result, at, subdomain } of waiting) {
-    const enforced = restricted.has(result.namespace || 'default');
-    const findings = result.findings.flatMap((f) =>
-      f.rule !== 'pod-security' || options.podSecurity || known
-        ? [f]
-        : enforced
-          ? [{ ...f, ...enforcedPodSecurity(f) }]
-          : [],
-    );
-    if (subdomain) {
-      for (const p of services.problems(subdomain.object)) {
-        findings.push({
-          ...p,
-          file: result.file,
-          kind: result.kind,
-          ...(result.namespace !== undefined ? { namespace: result.namespace } : {}),
-          name: result.name,
-          object: `${result.kind}/${result.name}`,
-        });
-      }
+  for (const { result, subdomain } of waiting) {
+    const findings = [...result.findings];
+    for (const p of services.problems(subdomain.object)) {
+      findings.push({
+        ...p,
+        file: result.file,
+        kind: result.kind,
+        ...(result.namespace !== undefined ? { namespace: result.namespace } : {}),
+        name: result.name,
+        object: `${result.kind}/${result.name}`,
+      });
     }
-    sink.object(located({ ...result, findings }, at));
+    sink.object(located({ ...result, findings }, subdomain));
   }
   return checked;
 
@@ -191,17 +152,20 @@ export function checkStream(
   }
 }
 
-const EMPTY_OBJECT: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
-
 /** The findings of every batch/v1 Job and CronJob among `objects`. */
 export function checkObjects(
   objects: readonly ManifestObject[],
   targetVersion: KubernetesVersion,
 ): { findings: Finding[]; checked: number } {
   const findings: Finding[] = [];
+  const restrictedNamespaces = new Set<string>();
+  for (const o of objects) {
+    const name = restrictedNamespace(o.object);
+    if (name !== undefined) restrictedNamespaces.add(name);
+  }
   const checked = checkStream(
     objects,
-    { targetVersion },
+    { targetVersion, restrictedNamespaces },
     {
       object: (c) => findings.push(...c.findings),
       readError: () => undefined,

@@ -10,22 +10,19 @@
 import { closeSync, openSync, readSync } from 'fs';
 import { expandPaths, parseText, readObjectsSync } from '../manifests';
 import type { ReadItem } from '../manifests';
+import { isObj } from '../validation/read';
 
-export const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
 
 const NEEDLE = Buffer.from(ENFORCE_LABEL);
 const BACKSLASH = 0x5c;
 const CHUNK = 1024 * 1024;
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** The name of a Namespace object that enforces the restricted profile, if it is one. */
 export function restrictedNamespace(o: Record<string, unknown>): string | undefined {
-  if (o.kind !== 'Namespace' || !isObject(o.metadata)) return undefined;
+  if (o.kind !== 'Namespace' || !isObj(o.metadata)) return undefined;
   const { labels, name } = o.metadata;
-  if (!isObject(labels) || !Object.prototype.hasOwnProperty.call(labels, ENFORCE_LABEL)) {
+  if (!isObj(labels) || !Object.prototype.hasOwnProperty.call(labels, ENFORCE_LABEL)) {
     return undefined;
   }
   return labels[ENFORCE_LABEL] === 'restricted' && typeof name === 'string' ? name : undefined;

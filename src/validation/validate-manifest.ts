@@ -161,7 +161,7 @@ function reporter(
 }
 
 /** A Pod Security finding where the namespace enforces the profile: the pods will be refused. */
-export function enforcedPodSecurity(
+function enforcedPodSecurity(
   problem: Problem,
 ): Pick<Problem, 'family' | 'severity' | 'message' | 'fix'> {
   return {
