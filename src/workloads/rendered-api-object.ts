@@ -57,6 +57,19 @@ function allScalars(values: readonly unknown[]): boolean {
   );
 }
 
+/** Whether metadata as given can change only through a setter: no owner reference, no Lazy. */
+function staticMetadata(m: ApiObjectProps['metadata']): boolean {
+  if (!m) return true;
+  if ((m.ownerReferences?.length ?? 0) > 0) return false;
+  const given = [m.name, m.namespace, m.generateName].filter((v) => v !== undefined);
+  return allScalars([
+    ...given,
+    ...Object.values(m.labels ?? {}),
+    ...Object.values(m.annotations ?? {}),
+    ...(m.finalizers ?? []),
+  ]);
+}
+
 /**
  * The metadata class's prototype with each setter counting its calls, built once per class:
  * giving a metadata object this prototype costs far less than wrapping its methods one by one.
@@ -93,8 +106,9 @@ function countingPrototype(base: object): object {
  * construction. What can change is checked on every call, cheaply: the number of JSON patches
  * (`addJsonPatch`) and a version of the metadata that its setters (`metadata.addLabel`,
  * `addAnnotation`, ...) bump; the object renders again after such a change, and only then.
- * A metadata value other than a string, number or boolean (an owner reference, a Lazy) can
- * change without a call: the object then compares its rendered metadata on every call.
+ * A metadata value other than a string, number or boolean (an owner reference, a Lazy), given
+ * at construction or later, can change without a call: the object then compares its rendered
+ * metadata on every call.
  */
 export class RenderedApiObject extends ApiObject {
   private rendered?: {
@@ -108,14 +122,13 @@ export class RenderedApiObject extends ApiObject {
 
   public constructor(scope: Construct, id: string, props: ApiObjectProps) {
     super(scope, id, props);
+    const base = Object.getPrototypeOf(this.metadata) as object;
     this.metadataState = {
       version: 0,
-      dynamic:
-        (props.metadata?.ownerReferences?.length ?? 0) > 0 ||
-        hasUnknownMethods(Object.getPrototypeOf(this.metadata)),
+      dynamic: hasUnknownMethods(base) || !staticMetadata(props.metadata),
     };
     METADATA_STATES.set(this.metadata, this.metadataState);
-    Object.setPrototypeOf(this.metadata, countingPrototype(Object.getPrototypeOf(this.metadata)));
+    Object.setPrototypeOf(this.metadata, countingPrototype(base));
   }
 
   public toJson(): ReturnType<ApiObject['toJson']> {

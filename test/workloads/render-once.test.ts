@@ -10,6 +10,7 @@ import {
 } from 'cdk8s';
 import * as validation from '../../src/validation/validate-manifest';
 import { BatchJob, ScheduledJob } from '../../src';
+import { RenderedApiObject } from '../../src/workloads/rendered-api-object';
 
 function app() {
   const a = Testing.app();
@@ -95,6 +96,19 @@ describe('render and validate once', () => {
     expect(Testing.synth(chart)[0].metadata.labels.owner).toBe('a');
     owner = 'b';
     expect(Testing.synth(chart)[0].metadata.labels.owner).toBe('b');
+  });
+
+  test('a Lazy metadata value given at construction is rendered again when it changes', () => {
+    const chart = new Chart(Testing.app(), 'c');
+    let team = 'a';
+    new RenderedApiObject(chart, 'cm', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { labels: { team: Lazy.any({ produce: () => team }) as unknown as string } },
+    });
+    expect(Testing.synth(chart)[0].metadata.labels.team).toBe('a');
+    team = 'b';
+    expect(Testing.synth(chart)[0].metadata.labels.team).toBe('b');
   });
 
   test('a JSON patch after a synth is rendered and validated', () => {
