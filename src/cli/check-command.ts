@@ -1,9 +1,8 @@
-import { readFileSync } from 'fs';
 import { positionOf } from '../manifests/position';
 import { KubernetesVersion } from '../validation/versions';
 import { checkStream } from './check';
 import { restrictedNamespaces } from './restricted-namespaces';
-import { isReadError, streamManifests } from './read-manifests';
+import { isReadError, readStandardInput, streamManifests } from './read-manifests';
 import type { ManifestObject, ReadError } from './read-manifests';
 import { ReportFormat, reportWriter } from './report';
 import type { Io } from './main';
@@ -24,7 +23,7 @@ export function runCheck(paths: string[], opts: CheckCliOptions, io: Io): number
   let internal = false;
   let unreadable = false;
   let stdinText: string | undefined;
-  const readStdin = () => (stdinText ??= (io.stdin ?? (() => readFileSync(0, 'utf8')))());
+  const readStdin = () => (stdinText ??= (io.stdin ?? readStandardInput)());
   function* inputs(): Generator<ManifestObject | ReadError> {
     for (const item of streamManifests(paths, readStdin)) {
       if (isReadError(item)) unreadable = true;

@@ -46,7 +46,7 @@ export function parseManifests(file: string, text: string): ManifestObject[] {
 /** Reads files, folders, or `-` (standard input), one object or read error at a time. */
 export function* streamManifests(
   paths: readonly string[],
-  readStdin: () => string = () => readFileSyncStdin(),
+  readStdin: () => string = readStandardInput,
 ): Generator<ManifestObject | ReadError> {
   for (const item of readObjectsSync(paths, { readStdin })) {
     if (item.kind === 'object') {
@@ -83,7 +83,8 @@ export function readManifests(
   return { objects, errors };
 }
 
-function readFileSyncStdin(): string {
+/** Standard input's whole text. */
+export function readStandardInput(): string {
   return readFileSync(0, 'utf8');
 }
 
