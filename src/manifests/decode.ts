@@ -10,6 +10,7 @@
  */
 import { Schema, Type, YAMLException, loadAll } from 'js-yaml';
 import type { LoadOptions } from 'js-yaml';
+import { decodeBlockYaml } from './block-decode';
 import {
   GoScalar,
   KEY_MARKER,
@@ -267,6 +268,12 @@ export function formatPath(path: readonly (string | number)[]): string {
  * sigs.k8s.io/yaml.YAMLToJSON gives them; throws a DocumentError.
  */
 export function decodeYaml(text: string): unknown[] {
+  const block = decodeBlockYaml(text);
+  return block !== undefined ? [block] : decodeAnyYaml(text);
+}
+
+/** decodeYaml without the fast path: js-yaml, then goyaml.v2's conversion. */
+export function decodeAnyYaml(text: string): unknown[] {
   const given = goScalarCount();
   const raws = parseRaw(text);
   // Without GoScalars and anchors (so aliases) js-yaml's tree is already the JSON value.
