@@ -49,6 +49,18 @@ for (const ch of ',[]{}:#') FLOW_STOP[ch.charCodeAt(0)] = 1;
 const NOT_PLAIN_START = new Uint8Array(128);
 for (const ch of '&*!%@`?:,]}>#') NOT_PLAIN_START[ch.charCodeAt(0)] = 1;
 
+/** Past the colon at `j` that ends a key (followed by a space or the line's end `le`), or -1. */
+function colonEnd(s: string, j: number, le: number): number {
+  if (s.charCodeAt(j) !== COLON) return -1;
+  return j + 1 < le && s.charCodeAt(j + 1) !== SPACE ? -1 : j + 1;
+}
+
+/** The end (past the colon) of a plain `key:` at offset `i` of a line that ends at `le`, or -1. */
+export function plainKeyEnd(s: string, i: number, le: number): number {
+  PLAIN_KEY.lastIndex = i;
+  return PLAIN_KEY.test(s) ? colonEnd(s, PLAIN_KEY.lastIndex, le) : -1;
+}
+
 /** A plain scalar's JSON value as goyaml.v2 and sigs.k8s.io/yaml give it. */
 function plainValue(text: string): unknown {
   const v = resolvePlain(text);
@@ -155,19 +167,9 @@ class BlockDecoder {
   private keyEnd(i: number): number {
     const s = this.s;
     const c = s.charCodeAt(i);
-    let j: number;
-    if (c === DQUOTE || c === SQUOTE) {
-      j = s.indexOf(c === DQUOTE ? '"' : "'", i + 1);
-      if (j === -1 || j >= this.le) return -1;
-      j++;
-    } else {
-      PLAIN_KEY.lastIndex = i;
-      if (!PLAIN_KEY.test(s)) return -1;
-      j = PLAIN_KEY.lastIndex;
-    }
-    if (s.charCodeAt(j) !== COLON) return -1;
-    if (j + 1 < this.le && s.charCodeAt(j + 1) !== SPACE) return -1;
-    return j + 1;
+    if (c !== DQUOTE && c !== SQUOTE) return plainKeyEnd(s, i, this.le);
+    const j = s.indexOf(c === DQUOTE ? '"' : "'", i + 1);
+    return j === -1 || j >= this.le ? -1 : colonEnd(s, j + 1, this.le);
   }
 
   /** The key text between `i` and its colon (`end` is past the colon). */

@@ -1,11 +1,11 @@
 /**
  * Where a field path is in a document's text, computed only when asked (for documents with
- * findings). Block YAML of plain keys is read line by line (block-position.ts); any other
- * document is parsed again with the `yaml` package (yaml-position.ts, loaded only then). A path
- * that does not exist gives the position of its nearest ancestor that does.
+ * findings). A document in the block shape block-decode.ts reads is followed line by line
+ * (block-locate.ts); any other is parsed again with the `yaml` package (yaml-position.ts, loaded
+ * only then). A path that does not exist gives the position of its nearest ancestor that does.
  */
-import { Node as BlockNode, blockTree } from './block-position';
-import { Walkable, tokens, walk } from './field-walk';
+import { decodeBlockYaml } from './block-decode';
+import { GIVE_UP, INTO_FLOW, blockPositionOf } from './block-locate';
 
 /** The text of one document and where it starts, kept with each object the reader yields. */
 export interface DocumentSource {
@@ -15,6 +15,8 @@ export interface DocumentSource {
   readonly text: string;
   /** For an item of a List: its path in the document, e.g. `items[3]`. */
   readonly itemPath?: string;
+  /** Whether block-decode.ts read the document. @default found out when a position is asked */
+  readonly block?: boolean;
 }
 
 export interface FieldPosition {
@@ -27,30 +29,16 @@ export interface FieldPosition {
   readonly exact: boolean;
 }
 
-/** Thrown where the path goes into a flow collection, which the block tree does not read. */
-const INTO_FLOW = Symbol('into flow');
+/** The last document asked about without `block`: findings of one object come one after another. */
+let cached: { text: string; block: boolean } | undefined;
 
-/** The block tree of block-position.ts as a Walkable. */
-function blockWalkable(line: number): Walkable<BlockNode> {
-  const at = (l: number, col: number) => ({ line: line + l, column: col + 1 });
-  const notFlow = (node: BlockNode): undefined => {
-    if (node.type === 'flow') throw INTO_FLOW;
-    return undefined;
-  };
-  return {
-    items: (node) =>
-      node.type === 'seq'
-        ? node.items.map((item) => ({ at: at(item.line, item.col), node: item.value }))
-        : notFlow(node),
-    pairs: (node) =>
-      node.type === 'map'
-        ? node.pairs.map((p) => ({ key: p.key, at: at(p.line, p.col), node: p.value }))
-        : notFlow(node),
-  };
+function isBlock(source: DocumentSource): boolean {
+  if (source.block !== undefined) return source.block;
+  if (cached?.text !== source.text) {
+    cached = { text: source.text, block: decodeBlockYaml(source.text) !== undefined };
+  }
+  return cached.block;
 }
-
-/** The last document's tree: findings of one object are located one after another. */
-let cached: { text: string; tree: ReturnType<typeof blockTree> } | undefined;
 
 /** The path from the document's root: a List item's path, then the field's. */
 export function pathOf(source: DocumentSource, fieldPath: string): string {
@@ -63,14 +51,11 @@ export function pathOf(source: DocumentSource, fieldPath: string): string {
  */
 export function positionOf(source: DocumentSource, fieldPath: string): FieldPosition {
   const path = pathOf(source, fieldPath);
-  if (cached?.text !== source.text) cached = { text: source.text, tree: blockTree(source.text) };
-  const block = cached.tree;
-  if (block) {
-    const rootAt = { line: source.line + block.line, column: block.col + 1 };
+  if (isBlock(source)) {
     try {
-      return walk(blockWalkable(source.line), block.node, rootAt, tokens(path));
+      return blockPositionOf(source.text, source.line, path);
     } catch (e) {
-      if (e !== INTO_FLOW) throw e;
+      if (e !== GIVE_UP && e !== INTO_FLOW) throw e;
     }
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the yaml package loads only here

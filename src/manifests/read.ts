@@ -6,7 +6,8 @@
 import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'fs';
 import { isUtf8 } from 'buffer';
 import { TextDecoder } from 'util';
-import { DocumentError, decodeYaml, formatPath } from './decode';
+import { decodeBlockYaml } from './block-decode';
+import { DocumentError, decodeAnyYaml, formatPath } from './decode';
 import { jsonErrorAt } from './json-error';
 import { PathEntry, expandPaths, fsErrorMessage } from './files';
 import { DocumentSource, positionOf } from './position';
@@ -308,10 +309,16 @@ function countNewlinesIn(s: string): number {
 
 /** The items of one YAML document. */
 function readDocument(file: string, doc: RawDocument, docIndex: number): ReadItem[] {
-  const source: DocumentSource = { file, line: doc.startLine, text: doc.text };
+  const block = decodeBlockYaml(doc.text);
+  const source: DocumentSource = {
+    file,
+    line: doc.startLine,
+    text: doc.text,
+    block: block !== undefined,
+  };
   let values: unknown[];
   try {
-    values = decodeYaml(doc.text);
+    values = block !== undefined ? [block] : decodeAnyYaml(doc.text);
   } catch (e) {
     if (!(e instanceof DocumentError)) throw e;
     let { line, column } = e;

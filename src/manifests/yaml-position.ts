@@ -1,6 +1,6 @@
 /**
  * positionOf for any document: parsed again with the `yaml` package, which keeps source ranges.
- * Loaded only when a document is not in the block shape block-position.ts reads.
+ * Loaded only when a document is not in the block shape block-decode.ts reads.
  */
 import {
   Document,

@@ -6,13 +6,10 @@
  * refuses or reads another way.
  */
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'fs';
-import { join } from 'path';
 import { isDeepStrictEqual } from 'util';
 import { decodeBlockYaml } from '../../src/manifests/block-decode';
 import { decodeAnyYaml } from '../../src/manifests/decode';
-import { DocumentSplitter } from '../../src/manifests/split';
-import { manifest, styles } from '../support/yaml-styles';
+import { CORPUS, edit, manifest, styles } from '../support/yaml-styles';
 
 /** The general path's value of a one-document text, or what it says is wrong. */
 function general(text: string): unknown {
@@ -35,19 +32,6 @@ function agrees(text: string): boolean {
   }
   return true;
 }
-
-function documentsOf(file: string): string[] {
-  const splitter = new DocumentSplitter();
-  return [...splitter.push(readFileSync(file, 'utf8')), ...splitter.end()].map((d) => d.text);
-}
-
-const ROOT = join(__dirname, '..');
-const CORPUS = ['corpus/accepted', 'fixtures/good', 'fixtures/bad']
-  .map((dir) => join(ROOT, dir))
-  .flatMap((dir) => readdirSync(dir).map((f) => join(dir, f)))
-  .filter((f) => /\.ya?ml$/.test(f))
-  .flatMap(documentsOf)
-  .filter((text) => /\S/.test(text));
 
 /** Documents in the shapes the fast path reads, each with something to get wrong. */
 const SHAPES = [
@@ -87,37 +71,6 @@ test('the corpus and the shapes: read by the fast path, as the general path read
   expect(unread.length).toBeLessThanOrEqual(CORPUS.length / 20);
   expect(SHAPES.filter((text) => !decodeBlockYaml(text))).toEqual([]);
 });
-
-const EDIT_CHARS = [' ', ' ', '\n', '-', ':', '#', '"', "'", '|', '>', '[', ']', '{', '}', ','];
-const MORE_CHARS = ['&', '*', '!', '?', '%', '@', '`', '\\', '~', '.', 'a', '0', '\t', '\r'];
-
-type Edit = (text: string) => string;
-
-const edit: fc.Arbitrary<Edit> = fc.oneof(
-  // a character inserted, deleted or replaced
-  fc
-    .tuple(fc.nat(), fc.constantFrom(...EDIT_CHARS, ...MORE_CHARS), fc.nat(2))
-    .map(([n, c, how]) => (t: string) => {
-      const at = n % (t.length + 1);
-      if (how === 0) return t.slice(0, at) + c + t.slice(at);
-      if (how === 1) return t.slice(0, at) + t.slice(at + 1);
-      return t.slice(0, at) + c + t.slice(at + 1);
-    }),
-  // a line indented or outdented
-  fc.tuple(fc.nat(), fc.integer({ min: -3, max: 3 })).map(([n, d]) => (t: string) => {
-    const lines = t.split('\n');
-    const i = n % lines.length;
-    lines[i] = d > 0 ? ' '.repeat(d) + lines[i] : lines[i].slice(-d);
-    return lines.join('\n');
-  }),
-  // a line repeated or moved
-  fc.tuple(fc.nat(), fc.nat(), fc.boolean()).map(([a, b, move]) => (t: string) => {
-    const lines = t.split('\n');
-    const [line] = move ? lines.splice(a % lines.length, 1) : [lines[a % lines.length]];
-    lines.splice(b % (lines.length + 1), 0, line);
-    return lines.join('\n');
-  }),
-);
 
 test('mutated manifests: whatever the fast path reads, it reads as the general path does', () => {
   let read = 0;

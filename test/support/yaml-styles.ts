@@ -3,8 +3,11 @@
  * of the block YAML readers (positions and values).
  */
 import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'fs';
 import { dump } from 'js-yaml';
+import { join } from 'path';
 import { stringify } from 'yaml';
+import { DocumentSplitter } from '../../src/manifests/split';
 
 // A key that resolves to another type (`on`, `yes`, `1`) is left to the general readers.
 const KEYS = ['name', 'image', 'spec', 'a', 'b', 'app.kubernetes.io/name', 'a.b', 'x-y', 'k8s'];
@@ -52,3 +55,49 @@ export function styles(o: object, commentAt: number): string[] {
   out.push(lines.join('\n'));
   return out;
 }
+
+function documentsOf(file: string): string[] {
+  const splitter = new DocumentSplitter();
+  return [...splitter.push(readFileSync(file, 'utf8')), ...splitter.end()].map((d) => d.text);
+}
+
+const ROOT = join(__dirname, '..');
+/** The documents of the manifests the tests keep (public-style corpus and fixtures). */
+export const CORPUS: readonly string[] = ['corpus/accepted', 'fixtures/good', 'fixtures/bad']
+  .map((dir) => join(ROOT, dir))
+  .flatMap((dir) => readdirSync(dir).map((f) => join(dir, f)))
+  .filter((f) => /\.ya?ml$/.test(f))
+  .flatMap(documentsOf)
+  .filter((text) => /\S/.test(text));
+
+const EDIT_CHARS = [' ', ' ', '\n', '-', ':', '#', '"', "'", '|', '>', '[', ']', '{', '}', ','];
+const MORE_CHARS = ['&', '*', '!', '?', '%', '@', '`', '\\', '~', '.', 'a', '0', '\t', '\r'];
+
+export type Edit = (text: string) => string;
+
+/** Random edits of a document: characters, indentation, lines. */
+export const edit: fc.Arbitrary<Edit> = fc.oneof(
+  // a character inserted, deleted or replaced
+  fc
+    .tuple(fc.nat(), fc.constantFrom(...EDIT_CHARS, ...MORE_CHARS), fc.nat(2))
+    .map(([n, c, how]) => (t: string) => {
+      const at = n % (t.length + 1);
+      if (how === 0) return t.slice(0, at) + c + t.slice(at);
+      if (how === 1) return t.slice(0, at) + t.slice(at + 1);
+      return t.slice(0, at) + c + t.slice(at + 1);
+    }),
+  // a line indented or outdented
+  fc.tuple(fc.nat(), fc.integer({ min: -3, max: 3 })).map(([n, d]) => (t: string) => {
+    const lines = t.split('\n');
+    const i = n % lines.length;
+    lines[i] = d > 0 ? ' '.repeat(d) + lines[i] : lines[i].slice(-d);
+    return lines.join('\n');
+  }),
+  // a line repeated or moved
+  fc.tuple(fc.nat(), fc.nat(), fc.boolean()).map(([a, b, move]) => (t: string) => {
+    const lines = t.split('\n');
+    const [line] = move ? lines.splice(a % lines.length, 1) : [lines[a % lines.length]];
+    lines.splice(b % (lines.length + 1), 0, line);
+    return lines.join('\n');
+  }),
+);
