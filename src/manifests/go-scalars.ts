@@ -412,15 +412,25 @@ function goValue(r: Resolved, input: string): unknown {
   }
 }
 
+/** A decimal int that strconv.ParseInt(s, 0, 64) reads and a double holds exactly (no `-0`). */
+const SAFE_DECIMAL = /^(?:0|-?[1-9][0-9]{0,14})$/;
+
 /** A plain (unquoted, untagged) scalar, as goyaml.v2 decodes it into interface{}. */
 export function resolvePlain(input: string): unknown {
   const c = input.charCodeAt(0);
-  if (c >= 256 || HINT[c] === 0) {
+  const hint = c < 256 ? HINT[c] : 0; // '' gives NaN, so 0, and goes to resolveUntyped
+  if (hint === 0 && input !== '') {
     // The common case: a word. `<<` resolves to a string, but is a merge key as a key.
     if (c !== 60 || input !== '<<') return input;
     goScalarsGiven++;
     return new GoMerge();
   }
+  // resolveUntyped's answers for a word that is not in the table, and for a decimal int
+  if (hint === M) {
+    const item = RESOLVE_MAP.get(input);
+    return item ? toGoValue(item, input) : input;
+  }
+  if (SAFE_DECIMAL.test(input)) return Number(input);
   return toGoValue(resolveUntyped('', input), input);
 }
 

@@ -142,7 +142,6 @@ class FileReader {
   private utf16?: TextDecoder;
   private pendingBytes: Buffer = Buffer.alloc(0);
   private bytesBefore = 0;
-  private linesBefore = 1;
   private readonly json: boolean;
   private readonly jsonParts: string[] = [];
 
@@ -187,7 +186,7 @@ class FileReader {
     const nul = bytes.indexOf(0);
     const bad = nul !== -1 ? nul : isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
     if (bad !== -1) {
-      const line = this.linesBefore + countNewlines(bytes, bad);
+      const line = this.linesDecoded() + countNewlines(bytes, bad);
       const what = nul !== -1 ? 'a NUL byte' : 'bytes that are not UTF-8';
       return this.fail(
         `the file contains ${what} (binary data?) at byte ${this.bytesBefore + bad}`,
@@ -195,18 +194,22 @@ class FileReader {
       );
     }
     this.bytesBefore += bytes.length;
-    this.linesBefore += countNewlines(bytes, bytes.length);
     return bytes.toString('utf8');
   }
 
-  push(buf: Buffer): ReadItem[] {
+  /** The line on which the text decoded so far ends (asked only for an error's position). */
+  private linesDecoded(): number {
+    return this.json ? countNewlinesIn(this.jsonParts.join('')) + 1 : this.splitter.line;
+  }
+
+  push(buf: Buffer): Iterable<ReadItem> {
     if (this.failed) return [];
     const text = this.decode(buf, false);
     return typeof text === 'string' ? this.pushText(text) : text;
   }
 
   /** Text already decoded (the first chunk may start with a byte order mark). */
-  pushText(text: string): ReadItem[] {
+  pushText(text: string): Iterable<ReadItem> {
     if (this.first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     this.first = false;
     if (this.json) {
@@ -216,7 +219,7 @@ class FileReader {
     return this.documents(this.splitter.push(text));
   }
 
-  end(): ReadItem[] {
+  end(): Iterable<ReadItem> {
     if (this.failed) return [];
     const text =
       this.utf16 || this.pendingBytes.length > 0 ? this.decode(Buffer.alloc(0), true) : '';
@@ -228,25 +231,27 @@ class FileReader {
     return this.documents([...this.splitter.push(text), ...this.splitter.end()]);
   }
 
-  private documents(docs: RawDocument[]): ReadItem[] {
-    const out: ReadItem[] = [];
+  /**
+   * The items of the documents a chunk completed, decoded one document at a time as they are
+   * taken: only one document's objects are alive at once, so they die young.
+   */
+  private *documents(docs: RawDocument[]): Generator<ReadItem> {
     for (const doc of docs) {
       if (doc.tooLarge) {
-        out.push({
+        yield {
           kind: 'error',
           file: this.file,
           line: doc.startLine,
           docIndex: this.docIndex++,
           message:
             'the document is larger than the reader accepts (the API server takes at most 3 MiB per request)',
-        });
+        };
         continue;
       }
-      for (const item of readDocument(this.file, doc, this.docIndex)) out.push(item);
+      yield* readDocument(this.file, doc, this.docIndex);
       // count only documents with content (an all-comment document is not one)
       if (hasContent(doc)) this.docIndex++;
     }
-    return out;
   }
 
   private jsonDocument(text: string): ReadItem[] {
@@ -370,7 +375,8 @@ function* readFd(file: string, fd: number, max: number): Generator<ReadItem> {
   for (;;) {
     const n = readSync(fd, buf, 0, CHUNK, null);
     if (n === 0) break;
-    yield* reader.push(Buffer.from(buf.subarray(0, n)));
+    // the text is taken out of the buffer before it is read into again
+    yield* reader.push(buf.subarray(0, n));
     if (reader.done) return;
   }
   yield* reader.end();

@@ -28,9 +28,13 @@ export class DocumentSplitter {
   private size = 0;
   private tooLarge = false;
   private startLine = 1;
-  /** The line number of the start of the text not processed yet. */
-  private line = 1;
+  private lineNo = 1;
   private carry = '';
+
+  /** The 1-based line on which the text pushed so far ends. */
+  get line(): number {
+    return this.lineNo;
+  }
 
   /** @param maxDocumentChars a document longer than this is dropped and reported. */
   constructor(private readonly maxDocumentChars = Infinity) {}
@@ -105,13 +109,13 @@ export class DocumentSplitter {
       this.add(s.slice(pos, end));
       const doc = this.flush();
       if (doc) out.push(doc);
-      this.line += countLines(s, pos, end);
-      this.startLine = this.line;
+      this.lineNo += countLines(s, pos, end);
+      this.startLine = this.lineNo;
       pos = end;
       MARKER.lastIndex = Math.max(MARKER.lastIndex, end);
     }
     this.add(s.slice(pos));
-    this.line += countLines(s, pos, s.length);
+    this.lineNo += countLines(s, pos, s.length);
     return out;
   }
 }

@@ -200,9 +200,15 @@ describe('files', () => {
       Buffer.from([0x6b, 0x3a, 0x20, 0x76, 0x0a, 0xff, 0xfe, 0x00, 0x01]),
     );
     writeFileSync(join(d, 'nul.yaml'), 'kind: A\n\0\n');
+    // past the first read chunk (1 MiB), in YAML and in JSON: the lines before it still count
+    const lines = 'kind: Job\n'.repeat(150_000);
+    writeFileSync(join(d, 'nul-late.yaml'), `${lines}a: \0\n`);
+    writeFileSync(join(d, 'nul-late.json'), `{\n${' "a": 1,\n'.repeat(150_000)}"b": "\0"}\n`);
     const got = errors([...readObjectsSync([d])]);
     expect(got.map((e) => [e.file.split('/').pop(), e.line])).toEqual([
       ['bin.yaml', 2],
+      ['nul-late.json', 150_002],
+      ['nul-late.yaml', 150_001],
       ['nul.yaml', 2],
     ]);
   });
