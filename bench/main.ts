@@ -173,7 +173,7 @@ const report = [
   '',
   ...Object.entries(synth.ratios).map(([k, v]) => `- ${k}: ${fmt(v)}`),
   '',
-  '`cdk8s-batch check` end to end (read, every rule, report) on one file, beside the manifest reader alone and the `yaml` package; each in a fresh process, module loading not timed:',
+  '`cdk8s-batch check` end to end (read, every rule, report) on one file, beside the manifest reader alone and the `yaml` package; each run in a fresh process (3 runs per case, alternated, median and range; peak RSS is the largest of the runs), module loading not timed:',
   '',
   ...check.lines,
   '',
