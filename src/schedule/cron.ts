@@ -226,7 +226,7 @@ function parseRange(expr: string, b: Bounds): CronField {
  * meant. Empty for a schedule that does not parse.
  */
 export function oversizedSteps(spec: string): { field: string; expr: string; range: number }[] {
-  if (!parseSchedule(spec).ok || spec.startsWith('@')) return [];
+  if (!spec.includes('/') || !parseSchedule(spec).ok || spec.startsWith('@')) return [];
   const found: { field: string; expr: string; range: number }[] = [];
   spec
     .split(GO_SPACE)

@@ -70,6 +70,15 @@ function changeIn(zone: string, day: number, before: number, after: number): Dst
  */
 const surprises = new WeakMap<CronSchedule, Map<string, DstChange[]>>();
 
+/** The last day asked for, as `Date.prototype.toISOString` writes it: rules ask with Date.now(). */
+let lastDay = { day: NaN, iso: '' };
+
+function isoDay(epochMs: number): string {
+  const day = Math.floor(epochMs / DAY);
+  if (day !== lastDay.day) lastDay = { day, iso: new Date(epochMs).toISOString().slice(0, 10) };
+  return lastDay.iso;
+}
+
 /**
  * The DST changes of `zone` in the year after `from` (epoch ms) on which the schedule has a run
  * that is skipped or repeated, soonest first; changes already past are not named.
@@ -79,7 +88,7 @@ export function dstSurprises(
   zone: string,
   from: number,
 ): readonly DstChange[] {
-  const today = new Date(from).toISOString().slice(0, 10);
+  const today = isoDay(from);
   let byZone = surprises.get(schedule);
   if (!byZone) surprises.set(schedule, (byZone = new Map()));
   const key = `${zone} ${today}`;
