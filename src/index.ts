@@ -17,7 +17,7 @@ export * from './validation/versions';
 export * from './validation/target-version';
 export * from './validation/validate-manifest';
 export { RULES } from './validation/catalogue';
-export type { Rule, RuleScope, RuleContext, ReportOptions } from './validation/rule';
+export type { Rule, RuleScope, RuleContext, RuleReads, ReportOptions } from './validation/rule';
 export * from './presets/index';
 export { ExitCode } from './runtime/exit-codes';
 export * from './validation/cdk8s-plugin';

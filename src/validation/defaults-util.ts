@@ -1,4 +1,5 @@
 /** Helpers of defaults.ts: copy-on-write editing and Go zero-value tests. */
+import { memoByText } from './memo';
 import { Obj, isObj } from './read';
 
 /** SetDefaults_ObjectFieldSelector. */
@@ -11,7 +12,11 @@ export function defaultFieldRef(ref: Obj): Obj {
  * neither tag nor digest (parsers.ParseImageName defaults the tag to latest), else IfNotPresent.
  */
 export function pullPolicyFor(image: unknown): 'Always' | 'IfNotPresent' {
-  if (typeof image !== 'string' || image === '') return 'IfNotPresent';
+  return typeof image === 'string' && image !== '' ? pullPolicyOf(image) : 'IfNotPresent';
+}
+
+/** Images repeat across the objects of a file: each is parsed once. */
+const pullPolicyOf = memoByText((image: string): 'Always' | 'IfNotPresent' => {
   const at = image.indexOf('@');
   const name = at >= 0 ? image.slice(0, at) : image;
   const lastSlash = name.lastIndexOf('/');
@@ -19,7 +24,7 @@ export function pullPolicyFor(image: unknown): 'Always' | 'IfNotPresent' {
   const tag = colon >= 0 ? name.slice(colon + 1) : '';
   if (tag === '') return at >= 0 ? 'IfNotPresent' : 'Always';
   return tag === 'latest' ? 'Always' : 'IfNotPresent';
-}
+});
 
 /** A nil pointer, map or slice: absent or null. */
 export function isUnset(value: unknown): boolean {
@@ -41,21 +46,43 @@ export function isEmptyMap(value: unknown): boolean {
   return isUnset(value) || (isObj(value) && Object.keys(value).length === 0);
 }
 
-/** A copy-on-write view of one object: changes are collected, the object is copied once. */
+/** `base` with the object under `key` replaced by `fn` of it; `base` itself when nothing changes. */
+export function withChild(base: Obj, key: string, fn: (value: Obj) => Obj): Obj {
+  const value = base[key];
+  if (!isObj(value)) return base;
+  const next = fn(value);
+  return next === value ? base : { ...base, [key]: next };
+}
+
+/**
+ * A copy-on-write view of one object: changes are collected, the object is copied once. The
+ * changes are kept as two short lists in the order they were first set, which is the order a
+ * new key takes in the copy.
+ */
 export class Edit {
-  private changes: Record<string, unknown> | undefined;
+  private keys: string[] | undefined;
+  private values: unknown[] | undefined;
 
   constructor(private readonly base: Obj) {}
 
   /** The value of `key` as it stands after the changes so far. */
   current(key: string): unknown {
-    return this.changes && Object.prototype.hasOwnProperty.call(this.changes, key)
-      ? this.changes[key]
-      : this.base[key];
+    const at = this.keys ? this.keys.indexOf(key) : -1;
+    return at >= 0 ? (this.values as unknown[])[at] : this.base[key];
   }
 
   set(key: string, value: unknown): this {
-    (this.changes ??= Object.create(null) as Record<string, unknown>)[key] = value;
+    if (!this.keys) {
+      this.keys = [key];
+      this.values = [value];
+      return this;
+    }
+    const at = this.keys.indexOf(key);
+    if (at >= 0) (this.values as unknown[])[at] = value;
+    else {
+      this.keys.push(key);
+      (this.values as unknown[]).push(value);
+    }
     return this;
   }
 
@@ -74,16 +101,22 @@ export class Edit {
     const value = this.current(key);
     if (!Array.isArray(value)) return this;
     let copy: unknown[] | undefined;
-    value.forEach((item: unknown, i) => {
-      if (!isObj(item)) return;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (!isObj(item)) continue;
       const next = fn(item);
       if (next !== item) (copy ??= [...value])[i] = next;
-    });
+    }
     if (copy) this.set(key, copy);
     return this;
   }
 
   done(): Obj {
-    return this.changes ? { ...this.base, ...this.changes } : this.base;
+    const keys = this.keys;
+    if (!keys) return this.base;
+    const values = this.values as unknown[];
+    const copy: Record<string, unknown> = { ...this.base };
+    for (let i = 0; i < keys.length; i++) copy[keys[i]] = values[i];
+    return copy;
   }
 }

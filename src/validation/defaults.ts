@@ -8,6 +8,7 @@ import {
   isUnsetInt,
   isUnsetString,
   pullPolicyFor,
+  withChild,
 } from './defaults-util';
 import { defaultVolume } from './defaults-volumes';
 
@@ -87,19 +88,7 @@ function defaultJobSpec(spec: Obj, target: KubernetesVersion): Obj {
   }
   if (isUnset(spec.completionMode)) edit.set('completionMode', 'NonIndexed');
   if (isUnset(spec.suspend)) edit.set('suspend', false);
-  edit.child('podFailurePolicy', (pfp) =>
-    new Edit(pfp)
-      .array('rules', (rule) =>
-        new Edit(rule)
-          .array('onPodConditions', (pattern) =>
-            isUnsetString(pattern.status)
-              ? new Edit(pattern).set('status', 'True').done()
-              : pattern,
-          )
-          .done(),
-      )
-      .done(),
-  );
+  edit.child('podFailurePolicy', defaultPodFailurePolicy);
   if (featureEnabled('JobPodReplacementPolicy', target) && isUnset(spec.podReplacementPolicy)) {
     edit.set(
       'podReplacementPolicy',
@@ -109,6 +98,18 @@ function defaultJobSpec(spec: Obj, target: KubernetesVersion): Obj {
   if (isUnset(spec.manualSelector)) edit.set('manualSelector', false);
   edit.child('template', (t) => defaultTemplate(t, target));
   return edit.done();
+}
+
+function defaultPodFailurePolicy(policy: Obj): Obj {
+  return new Edit(policy).array('rules', defaultPodFailurePolicyRule).done();
+}
+
+function defaultPodFailurePolicyRule(rule: Obj): Obj {
+  return new Edit(rule).array('onPodConditions', defaultPodConditionPattern).done();
+}
+
+function defaultPodConditionPattern(pattern: Obj): Obj {
+  return isUnsetString(pattern.status) ? new Edit(pattern).set('status', 'True').done() : pattern;
 }
 
 function defaultTemplate(template: Obj, target: KubernetesVersion): Obj {
@@ -140,24 +141,36 @@ function defaultContainer(container: Obj): Obj {
   }
   if (isUnsetString(container.terminationMessagePolicy))
     edit.set('terminationMessagePolicy', 'File');
-  edit.array('ports', (p) =>
-    isUnsetString(p.protocol) ? new Edit(p).set('protocol', 'TCP').done() : p,
-  );
-  edit.array('env', (env) =>
-    new Edit(env)
-      .child('valueFrom', (vf) => new Edit(vf).child('fieldRef', defaultFieldRef).done())
-      .done(),
-  );
-  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
-    edit.child(probe, defaultProbe);
-  }
-  edit.child('lifecycle', (lc) =>
-    new Edit(lc)
-      .child('postStart', (h) => new Edit(h).child('httpGet', defaultHttpGet).done())
-      .child('preStop', (h) => new Edit(h).child('httpGet', defaultHttpGet).done())
-      .done(),
-  );
+  edit.array('ports', defaultContainerPort);
+  edit.array('env', defaultEnvVar);
+  edit.child('livenessProbe', defaultProbe);
+  edit.child('readinessProbe', defaultProbe);
+  edit.child('startupProbe', defaultProbe);
+  edit.child('lifecycle', defaultLifecycle);
   return edit.done();
+}
+
+function defaultContainerPort(port: Obj): Obj {
+  return isUnsetString(port.protocol) ? new Edit(port).set('protocol', 'TCP').done() : port;
+}
+
+function defaultEnvVar(env: Obj): Obj {
+  return withChild(env, 'valueFrom', defaultEnvVarSource);
+}
+
+function defaultEnvVarSource(source: Obj): Obj {
+  return withChild(source, 'fieldRef', defaultFieldRef);
+}
+
+function defaultLifecycle(lifecycle: Obj): Obj {
+  return new Edit(lifecycle)
+    .child('postStart', defaultLifecycleHandler)
+    .child('preStop', defaultLifecycleHandler)
+    .done();
+}
+
+function defaultLifecycleHandler(handler: Obj): Obj {
+  return withChild(handler, 'httpGet', defaultHttpGet);
 }
 
 /** SetDefaults_Probe (zero means unset for these int32 fields) and SetDefaults_HTTPGetAction. */

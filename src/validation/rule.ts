@@ -39,6 +39,25 @@ export interface RuleContext {
   report(field: string, message: string, options?: ReportOptions): void;
 }
 
+/**
+ * The fields a rule's findings come from, as paths of keys (`volumes`,
+ * `securityContext.windowsOptions`) below the object's metadata, the JobSpec, the pod spec, and
+ * each init and regular container. The rule is skipped for an object that sets none of them (a
+ * field is set when it is an enumerable property whose value is not undefined), so they must
+ * cover every field whose value can make it report; a rule that reports a missing field
+ * declares none.
+ */
+export interface RuleReads {
+  /** Below the object's `metadata`. @default none */
+  readonly metadata?: readonly string[];
+  /** Below the JobSpec (a Job's `spec`, a CronJob's `spec.jobTemplate.spec`). @default none */
+  readonly job?: readonly string[];
+  /** Below the pod template's spec. @default none */
+  readonly pod?: readonly string[];
+  /** Below each init container and container of the pod. @default none */
+  readonly container?: readonly string[];
+}
+
 export interface Rule {
   /** Stable id, used in reports and in `allow` lists. */
   readonly id: string;
@@ -54,6 +73,8 @@ export interface Rule {
   readonly since?: KubernetesVersion;
   /** The first Kubernetes release the rule no longer applies to. @default none */
   readonly until?: KubernetesVersion;
+  /** The fields its findings come from; it is skipped where none is set. @default none: it always runs */
+  readonly reads?: RuleReads;
   check(context: RuleContext): void;
 }
 

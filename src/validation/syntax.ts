@@ -1,4 +1,5 @@
 /** Kubernetes' name and key syntax (k8s.io/apimachinery/pkg/util/validation). */
+import { memoByText } from './memo';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -22,8 +23,14 @@ export function dns1123SubdomainProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** Label and annotation keys, pod condition types: `[prefix/]name`. */
-export function qualifiedNameProblem(value: string): string | undefined {
+/**
+ * Label and annotation keys, pod condition types, resource names: `[prefix/]name`. Checked once
+ * per key: objects repeat the same few.
+ */
+export const qualifiedNameProblem: (value: string) => string | undefined =
+  memoByText(qualifiedNameProblemOf);
+
+function qualifiedNameProblemOf(value: string): string | undefined {
   const parts = value.split('/');
   let name = value;
   if (parts.length === 2) {

@@ -1,6 +1,7 @@
 import { RULES_BY_SCOPE } from './catalogue';
 import { withServerDefaults } from './defaults';
 import { RelaxableRule } from './relaxable';
+import { DeclaredFields, DeclaringRule, RulePlans } from './rule-reads';
 import { Problem } from './problem';
 import { Obj, isObj, obj } from './read';
 import { ReportOptions, Rule, RuleContext, RuleScope } from './rule';
@@ -43,15 +44,14 @@ export function validateManifest(written: unknown, options: ValidationOptions = 
   const manifest = withServerDefaults(written, targetVersion);
   const problems: Problem[] = [];
   const annotated = annotationAllow(written, problems);
-  const allow = [
-    ...(options.allow ?? []),
-    ...annotated,
-    ...(options.podSecurity ? [] : ['pod-security']),
-  ].sort();
+  const allow = allowList(options, annotated);
   const spec = obj(manifest.spec) ?? EMPTY;
   const metadata = obj(manifest.metadata) ?? EMPTY;
-
-  const rules = compiledRules(targetVersion, allow);
+  const templateJobSpec = kind === 'CronJob' ? (obj(obj(spec.jobTemplate)?.spec) ?? EMPTY) : spec;
+  const podSpec = obj(obj(templateJobSpec.template)?.spec) ?? EMPTY;
+  const rules = compiledRules(targetVersion, allow).for(
+    DECLARED.setIn(metadata, templateJobSpec, podSpec),
+  );
   let current: Rule;
   const report = reporter(() => current, problems, options.podSecurity === 'enforced');
   // One literal of fixed shape per scope: rules read these properties on every call.
@@ -76,13 +76,13 @@ export function validateManifest(written: unknown, options: ValidationOptions = 
     report,
   });
   const run = (scope: RuleScope, ctx: RuleContext): void => {
-    for (const rule of rules[scope]) {
-      current = rule;
-      rule.check(ctx);
+    const list = rules[scope];
+    for (let i = 0; i < list.length; i++) {
+      current = list[i];
+      current.check(ctx);
     }
   };
 
-  let jobSpec = spec;
   let specPath = 'spec';
   let inTemplate = false;
   if (manifest.spec === undefined) {
@@ -97,16 +97,36 @@ export function validateManifest(written: unknown, options: ValidationOptions = 
   run('object', context(spec, specPath, spec, EMPTY, '', inTemplate));
   if (kind === 'CronJob') {
     run('cronjob', context(spec, specPath, EMPTY, EMPTY, '', inTemplate));
-    jobSpec = obj(obj(spec.jobTemplate)?.spec) ?? EMPTY;
     specPath = 'spec.jobTemplate.spec';
     inTemplate = true;
   }
-  const podSpec = obj(obj(jobSpec.template)?.spec) ?? EMPTY;
   const podPath = `${specPath}.template.spec`;
-  const jobContext = context(jobSpec, specPath, jobSpec, podSpec, podPath, inTemplate);
+  const jobContext = context(
+    templateJobSpec,
+    specPath,
+    templateJobSpec,
+    podSpec,
+    podPath,
+    inTemplate,
+  );
   run('job', jobContext);
   run('pod', jobContext);
   return problems;
+}
+
+const NOTHING_ALLOWED: readonly string[] = [];
+const POD_SECURITY_ALLOWED: readonly string[] = ['pod-security'];
+
+/** The rules not applied, sorted: the options', the annotation's, and pod-security unless asked for. */
+function allowList(options: ValidationOptions, annotated: readonly string[]): readonly string[] {
+  if (annotated.length === 0 && (options.allow ?? NOTHING_ALLOWED).length === 0) {
+    return options.podSecurity ? NOTHING_ALLOWED : POD_SECURITY_ALLOWED;
+  }
+  return [
+    ...(options.allow ?? []),
+    ...annotated,
+    ...(options.podSecurity ? [] : ['pod-security']),
+  ].sort();
 }
 
 function applies(rule: Rule, target: KubernetesVersion, allow: readonly string[]): boolean {
@@ -116,24 +136,30 @@ function applies(rule: Rule, target: KubernetesVersion, allow: readonly string[]
   return true;
 }
 
-const compiled = new Map<string, Record<RuleScope, readonly Rule[]>>();
+const DECLARED = new DeclaredFields();
+const DECLARING = new Map(
+  Object.values(RULES_BY_SCOPE).flatMap((rules) =>
+    rules.map((rule): [Rule, DeclaringRule] => [rule, { rule, fields: DECLARED.add(rule) }]),
+  ),
+);
+
+const compiled = new Map<string, RulePlans>();
 
 /** The rules that apply for a target and allow list, per scope; built once per combination. */
-function compiledRules(
-  target: KubernetesVersion,
-  allow: readonly string[],
-): Record<RuleScope, readonly Rule[]> {
+function compiledRules(target: KubernetesVersion, allow: readonly string[]): RulePlans {
   const key = `${target}|${allow.join(',')}`;
   let rules = compiled.get(key);
   if (!rules) {
     const pick = (scope: RuleScope) =>
-      RULES_BY_SCOPE[scope].filter((r) => applies(r, target, allow));
-    rules = {
+      RULES_BY_SCOPE[scope]
+        .filter((r) => applies(r, target, allow))
+        .map((r) => DECLARING.get(r) as DeclaringRule);
+    rules = new RulePlans({
       object: pick('object'),
       cronjob: pick('cronjob'),
       job: pick('job'),
       pod: pick('pod'),
-    };
+    });
     compiled.set(key, rules);
   }
   return rules;

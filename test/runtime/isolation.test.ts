@@ -34,9 +34,13 @@ describe('cdk8s-batch/runtime stands alone', () => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       const loaded = Object.keys(require.cache);
       console.log(JSON.stringify({ ms, loaded, exports: Object.keys(rt).sort() }));`;
-    const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    const { ms, loaded, exports } = JSON.parse(result.stdout);
+    // the fastest of three fresh processes: a busy machine only ever adds time
+    const runs = [1, 2, 3].map(() =>
+      spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' }),
+    );
+    for (const r of runs) expect(r.stderr).toBe('');
+    const { loaded, exports } = JSON.parse(runs[0].stdout);
+    const ms = Math.min(...runs.map((r) => JSON.parse(r.stdout).ms as number));
     expect(loaded.every((path: string) => path.startsWith(out))).toBe(true);
     expect(exports).toEqual(
       expect.arrayContaining(['completionIndex', 'shard', 'stridedShard', 'currentShard']),

@@ -17,6 +17,7 @@ export const nodeSelector: Rule = {
   id: 'pod-node-selector',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['nodeSelector'] },
   summary: 'nodeSelector keys are label keys and its values label values',
   check(ctx) {
     checkLabelMap(ctx, ctx.podSpec.nodeSelector, `${ctx.podPath}.nodeSelector`);
@@ -41,6 +42,7 @@ export const nodeAffinity: Rule = {
   id: 'pod-node-affinity',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['affinity'] },
   summary:
     'node affinity: required terms are present and valid node selector terms, preferred terms weigh 1-100',
   check(ctx) {
@@ -144,6 +146,7 @@ export const podAffinity: Rule = {
   id: 'pod-affinity',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['affinity'] },
   summary:
     'pod (anti-)affinity terms: valid selectors and namespaces, a topologyKey, weights 1-100, matchLabelKeys only with a labelSelector',
   check(ctx) {
@@ -191,6 +194,7 @@ export const podAffinityMatchLabelKeysMerge: Rule = {
   id: 'pod-affinity-match-label-keys',
   family: 2,
   scope: 'pod',
+  reads: { pod: ['affinity'] },
   since: '1.31',
   summary:
     'a matchLabelKeys key also in the labelSelector makes the API server refuse the pods (the key is merged into the selector on create)',

@@ -33,6 +33,7 @@ export const containerFieldDropped: Rule = {
   id: 'container-field-dropped',
   family: 2,
   scope: 'pod',
+  reads: { container: ['restartPolicy', 'restartPolicyRules', 'resizePolicy', 'lifecycle', 'env'] },
   summary: 'container fields the target version does not serve are dropped by the API server',
   check(ctx) {
     eachContainerOf(ctx, ({ container: c, path, init }) => {

@@ -52,15 +52,19 @@ export function hasPodSpec(ctx: RuleContext): boolean {
 export function eachContainerOf(ctx: RuleContext, visit: (v: ContainerVisit) => void): void {
   const sidecars = served(ctx, 'sidecars');
   // An entry that is not an object is the decoding rule's; it keeps its index.
-  arr(ctx.podSpec.initContainers).forEach((container, i) => {
-    if (!isObj(container)) return;
+  const init = arr(ctx.podSpec.initContainers);
+  for (let i = 0; i < init.length; i++) {
+    const container = init[i];
+    if (!isObj(container)) continue;
     const sidecar = sidecars && container.restartPolicy === 'Always';
     visit({ container, path: `${ctx.podPath}.initContainers[${i}]`, init: true, sidecar });
-  });
-  arr(ctx.podSpec.containers).forEach((container, i) => {
-    if (!isObj(container)) return;
+  }
+  const regular = arr(ctx.podSpec.containers);
+  for (let i = 0; i < regular.length; i++) {
+    const container = regular[i];
+    if (!isObj(container)) continue;
     visit({ container, path: `${ctx.podPath}.containers[${i}]`, init: false, sidecar: false });
-  });
+  }
 }
 
 /** Whether a JSON value is present (a null field is an absent pointer to the API server). */

@@ -74,6 +74,7 @@ export const containerImageWhitespace: Rule = {
   id: 'container-image-whitespace',
   family: 2,
   scope: 'pod',
+  reads: { container: ['image'] },
   summary: 'an image with leading or trailing whitespace makes every pod of the Job be refused',
   check(ctx) {
     eachContainerOf(ctx, ({ container: c, path }) => {
@@ -99,6 +100,7 @@ export const containerPolicies: Rule = {
   id: 'container-policies',
   family: 1,
   scope: 'pod',
+  reads: { container: ['imagePullPolicy', 'terminationMessagePolicy'] },
   summary: 'imagePullPolicy and terminationMessagePolicy have supported values',
   check(ctx) {
     eachContainerOf(ctx, ({ container: c, path }) => {
@@ -137,6 +139,7 @@ export const containerRestartPolicy: Rule = {
   id: 'container-restart-policy',
   family: 1,
   scope: 'pod',
+  reads: { container: ['restartPolicy'] },
   summary: 'only init containers set restartPolicy, and only to Always (any container from 1.35)',
   check(ctx) {
     const rulesServed = served(ctx, 'restartRules');

@@ -31,6 +31,7 @@ export const dnsPolicy: Rule = {
   id: 'pod-dns-policy',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['dnsPolicy'] },
   summary: 'dnsPolicy is ClusterFirst, ClusterFirstWithHostNet, Default or None',
   check(ctx) {
     const policy = text(ctx.podSpec.dnsPolicy);
@@ -50,6 +51,7 @@ export const dnsConfig: Rule = {
   id: 'pod-dns-config',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['dnsConfig', 'dnsPolicy'] },
   summary:
     'dnsConfig: nameservers required with dnsPolicy None, at most 3 IP nameservers, at most 32 searches of 2048 characters, named options',
   check(ctx) {
@@ -133,6 +135,7 @@ export const hostAliases: Rule = {
   id: 'pod-host-aliases',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['hostAliases'] },
   summary: 'hostAliases have an IP address and DNS subdomain hostnames',
   check(ctx) {
     eachObj(ctx.podSpec.hostAliases, (alias, i) => {

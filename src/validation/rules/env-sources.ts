@@ -166,13 +166,16 @@ export const envValueSources: Rule = {
   id: 'env-value-from',
   family: 1,
   scope: 'pod',
+  reads: { container: ['env'] },
   summary:
     'env fieldRef, resourceFieldRef, configMapKeyRef and secretKeyRef name valid fields, names and keys',
   check(ctx) {
     eachContainerOf(ctx, ({ container: c, path: cPath }) => {
-      objs(c.env).forEach((env, i) => {
+      const envs = objs(c.env);
+      for (let i = 0; i < envs.length; i++) {
+        const env = envs[i];
         const from = obj(env.valueFrom);
-        if (!from) return;
+        if (!from) continue;
         const path = `${cPath}.env[${i}].valueFrom`;
         const fieldRef = obj(from.fieldRef);
         if (fieldRef) checkFieldRef(ctx, fieldRef, `${path}.fieldRef`);
@@ -182,7 +185,7 @@ export const envValueSources: Rule = {
         if (configMap) checkKeyRef(ctx, configMap, `${path}.configMapKeyRef`, 'ConfigMap');
         const secret = obj(from.secretKeyRef);
         if (secret) checkKeyRef(ctx, secret, `${path}.secretKeyRef`, 'Secret');
-      });
+      }
     });
   },
 };

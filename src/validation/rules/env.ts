@@ -26,12 +26,15 @@ export const envVars: Rule = {
   id: 'env-vars',
   family: 1,
   scope: 'pod',
+  reads: { container: ['env'] },
   summary:
     'env names are valid for the target version; each has a value or exactly one valueFrom source',
   check(ctx) {
     const fileKeyRef = served(ctx, 'fileKeyRef');
     eachContainerOf(ctx, ({ container: c, path: cPath }) => {
-      objs(c.env).forEach((env, i) => {
+      const envs = objs(c.env);
+      for (let i = 0; i < envs.length; i++) {
+        const env = envs[i];
         const path = `${cPath}.env[${i}]`;
         const name = env.name;
         if (name === undefined || name === null || name === '') {
@@ -41,7 +44,7 @@ export const envVars: Rule = {
           if (problem) ctx.report(`${path}.name`, problem, { value: name, fix: envNameFix(ctx) });
         }
         const from = obj(env.valueFrom);
-        if (!from) return;
+        if (!from) continue;
         const sources = envSources(from, fileKeyRef);
         if (sources.length === 0) {
           const onlyFile = present(from.fileKeyRef);
@@ -62,7 +65,7 @@ export const envVars: Rule = {
             `must have exactly one source, not ${sources.length} (${sources.join(', ')})`,
           );
         }
-      });
+      }
     });
   },
 };
@@ -75,6 +78,7 @@ export const envFrom: Rule = {
   id: 'env-from',
   family: 1,
   scope: 'pod',
+  reads: { container: ['envFrom'] },
   summary: 'envFrom has one configMapRef or secretRef with a valid name, and a valid prefix',
   check(ctx) {
     eachContainerOf(ctx, ({ container: c, path: cPath }) => {

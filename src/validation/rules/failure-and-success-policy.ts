@@ -32,6 +32,7 @@ export const podFailurePolicy: Rule = {
   id: 'job-pod-failure-policy',
   family: 1,
   scope: 'pod',
+  reads: { job: ['podFailurePolicy'] },
   summary:
     'podFailurePolicy: at most 20 rules, each with one of onExitCodes (1-255 ordered, unique values; In never 0) or onPodConditions',
   check(ctx) {
@@ -195,6 +196,7 @@ export const successPolicy: Rule = {
   id: 'job-success-policy',
   family: 1,
   scope: 'job',
+  reads: { job: ['successPolicy'] },
   since: '1.31',
   summary:
     'successPolicy needs Indexed mode and 1-20 rules of succeededIndexes and/or succeededCount within completions',

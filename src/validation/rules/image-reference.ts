@@ -65,6 +65,7 @@ export const containerImageReference: Rule = {
   id: 'container-image-reference',
   family: 2,
   scope: 'pod',
+  reads: { container: ['image'] },
   summary: 'an image reference the kubelet cannot parse leaves the container in InvalidImageName',
   check(ctx) {
     eachContainerOf(ctx, ({ container: c, path }) => {

@@ -16,8 +16,13 @@ const GENERATED = '\u0000generated';
 /** The string labels of a map (other values are the decoding rule's). */
 function stringLabels(value: unknown): Map<string, string> {
   const labels = new Map<string, string>();
-  for (const [k, v] of Object.entries(obj(value) ?? {}))
-    if (typeof v === 'string') labels.set(k, v);
+  const map = obj(value);
+  if (!map) return labels;
+  const keys = Object.keys(map);
+  for (let i = 0; i < keys.length; i++) {
+    const v = map[keys[i]];
+    if (typeof v === 'string') labels.set(keys[i], v);
+  }
   return labels;
 }
 

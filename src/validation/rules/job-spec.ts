@@ -49,6 +49,7 @@ export const activeDeadlinePositive: Rule = {
   id: 'job-active-deadline-positive',
   family: 2,
   scope: 'job',
+  reads: { job: ['activeDeadlineSeconds'] },
   summary: 'activeDeadlineSeconds 0 fails the Job at once with DeadlineExceeded',
   check(ctx) {
     if (ctx.jobSpec.activeDeadlineSeconds === 0) {
@@ -141,6 +142,7 @@ export const perIndexBackoff: Rule = {
   id: 'job-per-index-backoff',
   family: 1,
   scope: 'job',
+  reads: { job: ['backoffLimitPerIndex', 'maxFailedIndexes'] },
   since: '1.29',
   summary:
     'backoffLimitPerIndex and maxFailedIndexes need Indexed mode and stay within their bounds',
@@ -212,6 +214,7 @@ export const managedBy: Rule = {
   id: 'job-managed-by',
   family: 1,
   scope: 'job',
+  reads: { job: ['managedBy'] },
   since: '1.32',
   summary: 'managedBy is a domain-prefixed path of at most 63 characters',
   check(ctx) {
@@ -239,6 +242,7 @@ export const podReplacementPolicy: Rule = {
   id: 'job-pod-replacement-policy',
   family: 1,
   scope: 'job',
+  reads: { job: ['podReplacementPolicy'] },
   since: '1.29',
   summary:
     'podReplacementPolicy is Failed or TerminatingOrFailed, and only Failed with a podFailurePolicy',

@@ -26,9 +26,11 @@ export function eachObj(
   value: unknown,
   visit: (item: Readonly<Record<string, unknown>>, index: number) => void,
 ): void {
-  arr(value).forEach((item, i) => {
+  const list = arr(value);
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
     if (isObj(item)) visit(item, i);
-  });
+  }
 }
 
 /** apimachinery ValidateLabelName: a qualified name. */

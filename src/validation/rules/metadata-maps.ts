@@ -21,7 +21,10 @@ export function labelProblems(value: unknown, path: string): MapProblem[] {
   const map = obj(value);
   if (!map) return [];
   const problems: MapProblem[] = [];
-  for (const [key, v] of Object.entries(map)) {
+  const keys = Object.keys(map);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const v = map[key];
     const keyProblem = qualifiedNameProblem(key);
     if (keyProblem)
       problems.push({
@@ -45,7 +48,10 @@ export function annotationProblems(value: unknown, path: string): MapProblem[] {
   if (!map) return [];
   const problems: MapProblem[] = [];
   let bytes = 0;
-  for (const [key, v] of Object.entries(map)) {
+  const keys = Object.keys(map);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const v = map[key];
     const keyProblem = qualifiedNameProblem(key.toLowerCase());
     if (keyProblem)
       problems.push({

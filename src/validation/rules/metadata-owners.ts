@@ -18,6 +18,7 @@ export const finalizers: Rule = {
   id: 'finalizers',
   family: 1,
   scope: 'object',
+  reads: { metadata: ['finalizers'] },
   summary:
     'finalizers are domain-qualified names (or kubernetes, orphan, foregroundDeletion), not both orphan and foregroundDeletion',
   check(ctx) {
@@ -62,6 +63,7 @@ export const ownerReferences: Rule = {
   id: 'owner-references',
   family: 1,
   scope: 'object',
+  reads: { metadata: ['ownerReferences'] },
   summary:
     'each ownerReference has apiVersion, kind, name and uid, none is a v1 Event, at most one is the controller',
   check(ctx) {

@@ -260,6 +260,7 @@ export const labels: Rule = {
   id: 'labels',
   family: 1,
   scope: 'object',
+  reads: { metadata: ['labels'], job: ['template.metadata.labels'] },
   summary:
     'label keys are qualified names and label values are at most 63 characters of [-_.A-Za-z0-9]',
   check(ctx) {
@@ -275,6 +276,7 @@ export const annotations: Rule = {
   id: 'annotations',
   family: 1,
   scope: 'object',
+  reads: { metadata: ['annotations'], job: ['template.metadata.annotations'] },
   summary: 'annotation keys are qualified names (any case), and all of them at most 256 KiB',
   check(ctx) {
     for (const [path, meta] of validatedBlocks(ctx)) {

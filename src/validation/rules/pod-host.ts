@@ -13,6 +13,7 @@ export const hostNamespaces: Rule = {
   id: 'pod-host-namespaces',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['hostUsers', 'shareProcessNamespace'] },
   summary:
     'hostUsers false excludes the host network, PID and IPC namespaces; shareProcessNamespace excludes hostPID',
   check(ctx) {
@@ -44,6 +45,7 @@ export const podOS: Rule = {
   id: 'pod-os',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['os'] },
   summary: 'os.name is linux or windows',
   check(ctx) {
     const os = ctx.podSpec.os;

@@ -54,6 +54,7 @@ export const podTemplateAnnotations: Rule = {
   id: 'pod-template-annotations',
   family: 1,
   scope: 'pod',
+  reads: { job: ['template.metadata.annotations'] },
   summary:
     'pod template annotations the API server reads: config.mirror needs nodeName, tolerations are JSON, pod-deletion-cost an int32',
   check(ctx) {

@@ -10,12 +10,16 @@ export function eachContainer(
   ctx: RuleContext,
   visit: (container: Obj, path: string) => void,
 ): void {
-  arr(ctx.podSpec.initContainers).forEach((c, i) => {
+  const init = arr(ctx.podSpec.initContainers);
+  for (let i = 0; i < init.length; i++) {
+    const c = init[i];
     if (isObj(c)) visit(c, `${ctx.podPath}.initContainers[${i}]`);
-  });
-  arr(ctx.podSpec.containers).forEach((c, i) => {
+  }
+  const regular = arr(ctx.podSpec.containers);
+  for (let i = 0; i < regular.length; i++) {
+    const c = regular[i];
     if (isObj(c)) visit(c, `${ctx.podPath}.containers[${i}]`);
-  });
+  }
 }
 
 /** A security setting as it applies to a container: its own, else the pod's. */

@@ -39,6 +39,17 @@ export const podNames: Rule = {
   id: 'pod-names',
   family: 1,
   scope: 'pod',
+  reads: {
+    pod: [
+      'hostname',
+      'subdomain',
+      'serviceAccountName',
+      'serviceAccount',
+      'nodeName',
+      'priorityClassName',
+      'runtimeClassName',
+    ],
+  },
   summary:
     'hostname and subdomain are DNS labels; serviceAccountName, nodeName, priorityClassName and runtimeClassName DNS subdomains',
   check(ctx) {
@@ -76,6 +87,7 @@ export const podActiveDeadline: Rule = {
   id: 'pod-active-deadline',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['activeDeadlineSeconds'] },
   summary: "the pod's activeDeadlineSeconds is between 1 and 2147483647",
   check(ctx) {
     const value = int(ctx.podSpec.activeDeadlineSeconds);
@@ -95,6 +107,7 @@ export const readinessGates: Rule = {
   id: 'pod-readiness-gates',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['readinessGates'] },
   summary: 'readiness gate condition types are qualified names',
   check(ctx) {
     eachObj(ctx.podSpec.readinessGates, (gate, i) => {
@@ -114,6 +127,7 @@ export const preemptionPolicy: Rule = {
   id: 'pod-preemption-policy',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['preemptionPolicy'] },
   summary: 'preemptionPolicy is PreemptLowerPriority or Never',
   check(ctx) {
     const policy = ctx.podSpec.preemptionPolicy;
@@ -134,6 +148,7 @@ export const podPriority: Rule = {
   family: 2,
   severity: 'warning',
   scope: 'pod',
+  reads: { pod: ['priority', 'preemptionPolicy'] },
   summary:
     'priority and preemptionPolicy come from the PriorityClass; pods stating other values are refused',
   check(ctx) {
@@ -166,6 +181,7 @@ export const podOverhead: Rule = {
   id: 'pod-overhead',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['overhead'] },
   summary: 'overhead holds container resource names and non-negative quantities',
   check(ctx) {
     const overhead = obj(ctx.podSpec.overhead);
@@ -203,6 +219,7 @@ export const podOverheadNeedsRuntimeClass: Rule = {
   id: 'pod-overhead-runtime-class',
   family: 2,
   scope: 'pod',
+  reads: { pod: ['overhead'] },
   summary: 'overhead without a runtimeClassName makes the RuntimeClass admission refuse every pod',
   check(ctx) {
     const overhead = ctx.podSpec.overhead;
@@ -222,6 +239,7 @@ export const ephemeralContainersInTemplate: Rule = {
   id: 'pod-ephemeral-containers',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['ephemeralContainers'] },
   summary: 'a pod template has no ephemeral containers',
   check(ctx) {
     const ephemeral = ctx.podSpec.ephemeralContainers;

@@ -14,6 +14,7 @@ export const containerPorts: Rule = {
   id: 'container-ports',
   family: 1,
   scope: 'pod',
+  reads: { container: ['ports'] },
   summary:
     'ports have unique IANA names, a containerPort and hostPort in 1-65535, protocol TCP, UDP or SCTP',
   check(ctx) {
@@ -82,6 +83,7 @@ export const containerHostPortConflicts: Rule = {
   id: 'container-host-ports',
   family: 1,
   scope: 'pod',
+  reads: { container: ['ports'] },
   summary: 'a host port (protocol, hostIP, hostPort) is used once by the running containers',
   check(ctx) {
     const regular = new Set<string>();
@@ -121,6 +123,7 @@ export const containerProbePortName: Rule = {
   family: 2,
   severity: 'warning',
   scope: 'pod',
+  reads: { container: ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle'] },
   summary: 'a probe or hook that names a port names one of the container’s own ports',
   check(ctx) {
     eachContainerOf(ctx, ({ container: c, path, init, sidecar }) => {

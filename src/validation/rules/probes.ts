@@ -146,6 +146,7 @@ export const containerProbes: Rule = {
   id: 'container-probes',
   family: 1,
   scope: 'pod',
+  reads: { container: ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle'] },
   summary:
     'probes and lifecycle hooks have exactly one valid handler; only sidecar init containers have them',
   check(ctx) {

@@ -15,6 +15,7 @@ export const containerResizePolicy: Rule = {
   id: 'container-resize-policy',
   family: 1,
   scope: 'pod',
+  reads: { container: ['resizePolicy'] },
   summary: 'resizePolicy names cpu or memory once each, with NotRequired or RestartContainer',
   check(ctx) {
     if (!served(ctx, 'resizePolicy')) return;

@@ -37,6 +37,7 @@ export const podResourceClaims: Rule = {
   id: 'pod-resource-claims',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['resourceClaims'] },
   since: DRA_SINCE,
   summary:
     'resourceClaims have unique DNS-label names and exactly one of resourceClaimName or resourceClaimTemplateName',
@@ -141,6 +142,7 @@ export const containerResourceClaims: Rule = {
   id: 'container-resource-claims',
   family: 1,
   scope: 'pod',
+  reads: { container: ['resources.claims'] },
   since: DRA_SINCE,
   summary: "containers' resources.claims name claims of spec.resourceClaims, each once",
   check(ctx) {

@@ -6,6 +6,7 @@
  * validateResourceQuantityHugePageValue).
  */
 import { Quantity, parseQuantityString, roundUp, scaledValue, sign } from '../quantity';
+import { memoByText } from '../memo';
 import { qualifiedNameProblem } from '../syntax';
 
 const HUGEPAGES = 'hugepages-';
@@ -44,7 +45,11 @@ export function isPodLevelResource(name: string): boolean {
 }
 
 /** validateContainerResourceName: the problem with a container resource name, if any. */
-export function containerResourceNameProblem(name: string): string | undefined {
+export const containerResourceNameProblem: (name: string) => string | undefined = memoByText(
+  containerResourceNameProblemOf,
+);
+
+function containerResourceNameProblemOf(name: string): string | undefined {
   const qualified = qualifiedNameProblem(name);
   if (qualified) return `is not a valid resource name: ${qualified}`;
   if (!name.includes('/')) {

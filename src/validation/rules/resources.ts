@@ -9,6 +9,7 @@ import { Obj, obj, objs } from '../read';
 import {
   NOT_A_QUANTITY,
   Quantity,
+  QuantityRead,
   ZERO_QUANTITY,
   addQuantities,
   compareQuantities,
@@ -16,6 +17,7 @@ import {
   maxQuantity,
   readQuantity,
 } from '../quantity';
+import { memoByText } from '../memo';
 import { enabledSince } from '../versions';
 import { eachContainer } from './pod-walk';
 import {
@@ -45,14 +47,26 @@ function show(raw: unknown): string {
   return typeof raw === 'string' ? JSON.stringify(raw) : String(raw);
 }
 
+/** A requests or limits value as the API server validates it: read, then rounded up (asDefaulted). */
+function readDefaulted(raw: unknown): QuantityRead {
+  return typeof raw === 'string' ? readDefaultedText(raw) : defaulted(readQuantity(raw));
+}
+
+/** Manifests repeat a few values (`500m`, `1Gi`): each text is read once. */
+const readDefaultedText = memoByText((text: string) => defaulted(readQuantity(text)));
+
+function defaulted(read: QuantityRead): QuantityRead {
+  return read.ok ? { ok: true, quantity: asDefaulted(read.quantity) } : read;
+}
+
 /** The valid entries of a requests or limits map, defaulted, without reporting anything. */
 function quietList(list: unknown): Map<string, Quantity> {
   const out = new Map<string, Quantity>();
   const o = obj(list);
   if (!o) return out;
   for (const [name, raw] of Object.entries(o)) {
-    const read = readQuantity(raw);
-    if (read.ok) out.set(name, asDefaulted(read.quantity));
+    const read = readDefaulted(raw);
+    if (read.ok) out.set(name, read.quantity);
   }
   return out;
 }
@@ -68,38 +82,44 @@ function checkRequirements(ctx: RuleContext, res: Obj, path: string, level: Leve
   for (const kind of ['limits', 'requests'] as const) {
     const list = lists[kind];
     if (!list) continue;
-    for (const [name, raw] of Object.entries(list)) {
-      const field = `${path}.${kind}.${name}`;
+    const names = Object.keys(list);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      const raw = list[name];
       if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
       if (isHugePages(name)) hugePages = true;
       const badName = nameProblem(name);
       if (badName) {
-        if (!badNames.has(name)) ctx.report(field, badName);
+        if (!badNames.has(name)) ctx.report(`${path}.${kind}.${name}`, badName);
         badNames.add(name);
         continue;
       }
-      const read = readQuantity(raw);
+      const read = readDefaulted(raw);
       if (!read.ok) {
-        if (read.reason === 'format') ctx.report(field, NOT_A_QUANTITY, { value: raw });
+        if (read.reason === 'format') {
+          ctx.report(`${path}.${kind}.${name}`, NOT_A_QUANTITY, { value: raw });
+        }
         continue;
       }
-      const q = asDefaulted(read.quantity);
-      const problem = quantityValueProblem(name, q);
+      const problem = quantityValueProblem(name, read.quantity);
       if (problem) {
-        ctx.report(field, problem.message, { value: raw, fix: problem.fix });
+        ctx.report(`${path}.${kind}.${name}`, problem.message, { value: raw, fix: problem.fix });
         continue;
       }
-      parsed[kind].set(name, q);
+      parsed[kind].set(name, read.quantity);
     }
   }
-  for (const [name, raw] of Object.entries(lists.requests ?? {})) {
+  const requests = lists.requests ?? {};
+  const requested = Object.keys(requests);
+  for (let i = 0; i < requested.length; i++) {
+    const name = requested[i];
+    const raw = requests[name];
     const request = parsed.requests.get(name);
     if (!request) continue;
-    const field = `${path}.requests.${name}`;
     if (!hasOwn(lists.limits, name)) {
       if (!overcommitAllowed(name)) {
         ctx.report(
-          field,
+          `${path}.requests.${name}`,
           `${name} cannot be overcommitted: a request needs a limit of the same value`,
           {
             value: raw,
@@ -115,14 +135,18 @@ function checkRequirements(ctx: RuleContext, res: Obj, path: string, level: Leve
     const cmp = compareQuantities(request, limit);
     if (cmp !== 0 && !overcommitAllowed(name)) {
       ctx.report(
-        field,
+        `${path}.requests.${name}`,
         `must be equal to the ${name} limit (${show(limitRaw)}): ${name} cannot be overcommitted`,
         { value: raw, fix: `set requests and limits of ${name} to the same value` },
       );
     } else if (cmp > 0) {
-      ctx.report(field, `must be less than or equal to the ${name} limit (${show(limitRaw)})`, {
-        value: raw,
-      });
+      ctx.report(
+        `${path}.requests.${name}`,
+        `must be less than or equal to the ${name} limit (${show(limitRaw)})`,
+        {
+          value: raw,
+        },
+      );
     }
   }
   if (hugePages && !cpuOrMemory) {
@@ -147,6 +171,7 @@ export const resources: Rule = {
   id: 'pod-resources',
   family: 1,
   scope: 'pod',
+  reads: { container: ['resources'] },
   summary:
     'requests and limits are valid quantities of valid resources, requests <= limits, extended resources in whole units with requests == limits',
   check(ctx) {
@@ -201,6 +226,7 @@ export const podLevelResources: Rule = {
   id: 'pod-level-resources',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['resources'] },
   since: enabledSince('PodLevelResources'),
   summary:
     'pod-level resources: cpu, memory and hugepages only, requests <= limits, requests cover the containers and limits bound them',

@@ -27,6 +27,7 @@ export const imagePinned: Rule = {
   id: 'image-tag',
   family: 3,
   scope: 'pod',
+  reads: { container: ['image'] },
   summary: 'images are pinned by a tag other than latest, or by digest',
   check(ctx) {
     eachContainer(ctx, (c, path) => {
@@ -126,13 +127,16 @@ export const noLiteralSecrets: Rule = {
   id: 'secret-literal',
   family: 3,
   scope: 'pod',
+  reads: { container: ['env'] },
   summary: 'credentials come from Secrets, not literal env values',
   check(ctx) {
     eachContainer(ctx, (c, cPath) => {
-      objs(c.env).forEach((env, i) => {
+      const envs = objs(c.env);
+      for (let i = 0; i < envs.length; i++) {
+        const env = envs[i];
         const name = str(env.name) ?? '';
         const value = str(env.value);
-        if (!value) return;
+        if (!value) continue;
         const credential =
           URL_WITH_PASSWORD.test(value) ||
           CREDENTIAL_VALUE.test(value) ||
@@ -146,7 +150,7 @@ export const noLiteralSecrets: Rule = {
             },
           );
         }
-      });
+      }
     });
   },
 };

@@ -23,6 +23,15 @@ export const securityContextIds: Rule = {
   id: 'security-context-ids',
   family: 1,
   scope: 'pod',
+  reads: {
+    pod: [
+      'securityContext.fsGroup',
+      'securityContext.runAsUser',
+      'securityContext.runAsGroup',
+      'securityContext.supplementalGroups',
+    ],
+    container: ['securityContext.runAsUser', 'securityContext.runAsGroup'],
+  },
   summary: 'uids and gids (runAsUser, runAsGroup, fsGroup, supplementalGroups) are 0 to 2147483647',
   check(ctx) {
     const pod = podSC(ctx);
@@ -53,6 +62,7 @@ export const containerSecurityContext: Rule = {
   id: 'container-security-context',
   family: 1,
   scope: 'pod',
+  reads: { container: ['securityContext.procMount', 'securityContext.allowPrivilegeEscalation'] },
   summary:
     'allowPrivilegeEscalation false excludes privileged and CAP_SYS_ADMIN; procMount is Default or Unmasked, Unmasked only with hostUsers false',
   check(ctx) {
@@ -111,6 +121,13 @@ export const podSecurityContextPolicies: Rule = {
   id: 'pod-security-context-policies',
   family: 1,
   scope: 'pod',
+  reads: {
+    pod: [
+      'securityContext.fsGroupChangePolicy',
+      'securityContext.supplementalGroupsPolicy',
+      'securityContext.seLinuxChangePolicy',
+    ],
+  },
   summary:
     'fsGroupChangePolicy is OnRootMismatch or Always; supplementalGroupsPolicy Merge or Strict; seLinuxChangePolicy Recursive (or MountOption where SELinuxMount is on)',
   check(ctx) {

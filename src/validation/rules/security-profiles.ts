@@ -103,6 +103,11 @@ export const seccompProfile: Rule = {
   id: 'seccomp-profile',
   family: 1,
   scope: 'pod',
+  reads: {
+    job: ['template.metadata.annotations'],
+    pod: ['securityContext.seccompProfile'],
+    container: ['securityContext.seccompProfile'],
+  },
   summary:
     'seccompProfile has a known type, a relative localhostProfile only for Localhost, and agrees with the seccomp annotations',
   check(ctx) {
@@ -195,6 +200,11 @@ export const appArmorProfile: Rule = {
   id: 'apparmor-profile',
   family: 1,
   scope: 'pod',
+  reads: {
+    job: ['template.metadata.annotations'],
+    pod: ['securityContext.appArmorProfile'],
+    container: ['securityContext.appArmorProfile'],
+  },
   summary:
     'appArmorProfile has a known type and a localhostProfile only for Localhost; AppArmor annotations name a container and agree with the field',
   check(ctx) {

@@ -23,6 +23,15 @@ export const securityFieldServed: Rule = {
   id: 'security-field-served',
   family: 2,
   scope: 'pod',
+  reads: {
+    pod: [
+      'hostUsers',
+      'securityContext.appArmorProfile',
+      'securityContext.supplementalGroupsPolicy',
+      'securityContext.seLinuxChangePolicy',
+    ],
+    container: ['securityContext.appArmorProfile', 'securityContext.procMount'],
+  },
   summary: 'security fields are served by the target version (the API server drops newer ones)',
   check(ctx) {
     const pod = podSC(ctx);

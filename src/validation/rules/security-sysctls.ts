@@ -97,6 +97,7 @@ export const podSysctls: Rule = {
   id: 'pod-sysctls',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['securityContext.sysctls'] },
   summary: 'sysctl names are valid and unique; net.* needs no hostNetwork, IPC sysctls no hostIPC',
   check(ctx) {
     eachSysctl(ctx, (name, i, problem) => {
@@ -115,6 +116,7 @@ export const sysctlNotNamespaced: Rule = {
   id: 'sysctl-not-namespaced',
   family: 2,
   scope: 'pod',
+  reads: { pod: ['securityContext.sysctls'] },
   summary:
     'a sysctl that is not namespaced (vm.*, fs.file-max, ...) makes every node refuse the pod',
   check(ctx) {
@@ -139,6 +141,7 @@ export const sysctlUnsafe: Rule = {
   family: 2,
   severity: 'warning',
   scope: 'pod',
+  reads: { pod: ['securityContext.sysctls'] },
   summary: 'an unsafe sysctl is admitted only on nodes whose kubelet allows it',
   check(ctx) {
     if (podOS(ctx) === 'windows') return;

@@ -64,6 +64,7 @@ export const windowsSecurityOptions: Rule = {
   id: 'windows-security-options',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['securityContext.windowsOptions'], container: ['securityContext.windowsOptions'] },
   summary:
     'windowsOptions name a valid GMSA credential spec (under 64 KiB) and a valid runAsUserName',
   check(ctx) {
@@ -89,6 +90,7 @@ export const windowsHostProcess: Rule = {
   id: 'windows-host-process',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['securityContext.windowsOptions'], container: ['securityContext.windowsOptions'] },
   summary:
     'hostProcess is the same for the pod and all its containers, and a hostProcess pod sets hostNetwork',
   check(ctx) {

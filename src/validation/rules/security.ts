@@ -56,6 +56,7 @@ export const readOnlyRootNeedsTmp: Rule = {
   id: 'read-only-root-tmp',
   family: 2,
   scope: 'pod',
+  reads: { container: ['securityContext.readOnlyRootFilesystem'] },
   summary: 'a read-only root filesystem without a writable /tmp breaks interpreter images',
   check(ctx) {
     eachContainer(ctx, (c, cPath) => {
@@ -96,6 +97,7 @@ export const runAsNonRootNeedsUser: Rule = {
   id: 'run-as-non-root-user',
   family: 2,
   scope: 'pod',
+  reads: { pod: ['securityContext.runAsNonRoot'], container: ['securityContext.runAsNonRoot'] },
   summary:
     'runAsNonRoot with runAsUser 0, or with no runAsUser on an image that runs as root, fails at start',
   check(ctx) {
@@ -123,6 +125,7 @@ export const runAsNonRootUnverified: Rule = {
   family: 2,
   severity: 'warning',
   scope: 'pod',
+  reads: { pod: ['securityContext.runAsNonRoot'], container: ['securityContext.runAsNonRoot'] },
   summary: 'runAsNonRoot with no runAsUser starts only if the image USER is numeric and not 0',
   check(ctx) {
     nonRootContainers(ctx, (c, cPath, user) => {

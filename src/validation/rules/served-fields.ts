@@ -86,6 +86,10 @@ export const servedPodFields: Rule = {
   id: 'pod-field-served',
   family: 2,
   scope: 'pod',
+  reads: {
+    pod: ['resources', 'resourceClaims', 'hostnameOverride'],
+    container: ['resources.claims'],
+  },
   summary: 'pod spec fields are served by the target Kubernetes version (newer ones are dropped)',
   check(ctx) {
     for (const [field, gate] of POD_FIELDS) {

@@ -9,6 +9,7 @@ export const tolerations: Rule = {
   id: 'pod-tolerations',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['tolerations'] },
   summary:
     'tolerations: a label key, operator Equal or Exists (Exists when the key is empty), a label value, a known effect, tolerationSeconds only with NoExecute',
   check(ctx) {
@@ -67,6 +68,7 @@ export const schedulingGates: Rule = {
   id: 'pod-scheduling-gates',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['schedulingGates'] },
   summary: 'scheduling gate names are unique qualified names',
   check(ctx) {
     const seen = new Set<string>();
@@ -88,6 +90,7 @@ export const schedulingGatesWithNodeName: Rule = {
   id: 'pod-scheduling-gates-node-name',
   family: 2,
   scope: 'pod',
+  reads: { pod: ['schedulingGates'] },
   summary: 'a pod with nodeName and schedulingGates is refused when the Job creates it',
   check(ctx) {
     const nodeName = text(ctx.podSpec.nodeName);

@@ -18,6 +18,7 @@ export const topologySpread: Rule = {
   id: 'pod-topology-spread',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['topologySpreadConstraints'] },
   summary:
     'topology spread constraints: maxSkew > 0, a topologyKey, DoNotSchedule or ScheduleAnyway, no two alike, minDomains > 0 with DoNotSchedule, valid selectors',
   check(ctx) {

@@ -194,6 +194,7 @@ export const ephemeralVolume: Rule = {
   id: 'volume-ephemeral',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['volumes'] },
   summary:
     'a generic ephemeral volume has a claim template with access modes, a positive storage request and only labels and annotations as metadata',
   check(ctx) {

@@ -121,6 +121,7 @@ export const inTreeVolumeSource: Rule = {
   id: 'volume-source-in-tree',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['volumes'] },
   summary:
     'in-tree volume plugins (iscsi, rbd, nfs-like, cloud disks, ...) have their required fields',
   check(ctx) {

@@ -37,6 +37,7 @@ export const volumeMounts: Rule = {
   id: 'volume-mounts',
   family: 1,
   scope: 'pod',
+  reads: { container: ['volumeMounts'] },
   summary:
     'every mount names a volume of the pod and a unique mountPath, with a relative subPath and a valid mountPropagation',
   check(ctx) {
@@ -108,6 +109,7 @@ export const mountRecursiveReadOnly: Rule = {
   id: 'volume-mount-recursive-read-only',
   family: 1,
   scope: 'pod',
+  reads: { container: ['volumeMounts'] },
   since: '1.31',
   summary:
     'recursiveReadOnly is Disabled, Enabled or IfPossible; the last two need readOnly and no propagation',
@@ -142,6 +144,7 @@ export const volumeDevices: Rule = {
   id: 'volume-devices',
   family: 1,
   scope: 'pod',
+  reads: { container: ['volumeDevices'] },
   summary:
     'volumeDevices name PVC or ephemeral volumes once, at unique paths not used by volumeMounts',
   check(ctx) {

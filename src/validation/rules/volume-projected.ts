@@ -200,6 +200,7 @@ export const downwardApiVolume: Rule = {
   id: 'volume-downward-api',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['volumes'] },
   summary:
     'downwardAPI volume files have a relative path and expose a pod field or a container resource volumes allow',
   check(ctx) {
@@ -220,6 +221,7 @@ export const projectedVolume: Rule = {
   id: 'volume-projected',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['volumes'] },
   summary:
     'projected volumes: one projection per source, valid items, unique paths, token lifetimes of 10 minutes to 2^32 seconds',
   check(ctx) {

@@ -36,6 +36,7 @@ export const volumeSource: Rule = {
   id: 'volume-source',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['volumes'] },
   summary:
     'secret, configMap, hostPath, nfs, emptyDir, PVC, CSI and image volumes have the fields the API server requires',
   check(ctx) {
@@ -158,6 +159,7 @@ export const emptyDirMedium: Rule = {
   id: 'volume-empty-dir-medium',
   family: 2,
   scope: 'pod',
+  reads: { pod: ['volumes'] },
   summary:
     'emptyDir medium is "", Memory, HugePages or HugePages-<size>; the kubelet fails on others',
   check(ctx) {
@@ -187,6 +189,7 @@ export const imageVolumeReference: Rule = {
   id: 'volume-image-reference',
   family: 2,
   scope: 'pod',
+  reads: { pod: ['volumes'] },
   since: IMAGE_VOLUMES_ON,
   summary: 'an image volume needs a reference, or the Job controller cannot create its pods',
   check(ctx) {

@@ -155,7 +155,9 @@ export function checkKeyToPaths(report: Report, items: unknown, field: string): 
 
 /** Visits the objects of a list with their index in the list as written. */
 export function eachObj(list: unknown, visit: (item: Obj, index: number) => void): void {
-  arr(list).forEach((item, i) => {
+  const items = arr(list);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (isObj(item)) visit(item, i);
-  });
+  }
 }

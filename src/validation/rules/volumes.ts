@@ -18,6 +18,7 @@ export const volumes: Rule = {
   id: 'pod-volumes',
   family: 1,
   scope: 'pod',
+  reads: { pod: ['volumes'] },
   summary: 'volumes have unique DNS-1123 label names and exactly one source',
   check(ctx) {
     const names = new Set<string>();

@@ -40,37 +40,26 @@ class Walker {
   public check(value: unknown, type: TypeNode): void {
     if (value === null || value === undefined || --this.budget < 0) return;
     if (this.path.length > MAX_DEPTH) return;
+    // Most common first: a switch on strings tests its cases in order.
     switch (type.kind) {
-      case 'any':
+      case 'model':
+        if (!isPlainObject(value)) this.wrong(value, type);
+        else {
+          const keys = Object.keys(value);
+          for (let i = 0; i < keys.length; i++) {
+            const key = keys[i];
+            const field = type.fields.get(key);
+            if (field === undefined) continue;
+            this.path.push(key);
+            this.check(value[key], field);
+            this.path.pop();
+          }
+        }
         return;
       case 'string':
       case 'bytes':
       case 'micro-time':
         if (!isText(value)) this.wrong(value, type);
-        return;
-      case 'time':
-        if (!isText(value)) this.wrong(value, type);
-        else if (typeof value === 'string' && !isRfc3339(value)) {
-          this.report(value, 'must be an RFC 3339 time such as "2024-05-01T12:00:00Z"');
-        }
-        return;
-      case 'boolean':
-        if (typeof value !== 'boolean') this.wrong(value, type);
-        return;
-      case 'number':
-        if (typeof value !== 'number' || !Number.isFinite(value)) this.wrong(value, type);
-        return;
-      case 'int32':
-      case 'int64':
-        this.integer(value, type);
-        return;
-      case 'int-or-string':
-        if (!isText(value)) this.integer(value, type);
-        return;
-      case 'quantity':
-        if (typeof value === 'number' ? !Number.isFinite(value) : !isText(value)) {
-          if (typeof value !== 'bigint') this.wrong(value, type);
-        }
         return;
       case 'list':
         if (!Array.isArray(value)) this.wrong(value, type);
@@ -85,24 +74,40 @@ class Walker {
       case 'map':
         if (!isPlainObject(value)) this.wrong(value, type);
         else {
-          for (const key of Object.keys(value)) {
+          const keys = Object.keys(value);
+          for (let i = 0; i < keys.length; i++) {
+            const key = keys[i];
             this.path.push(key);
             this.check(value[key], type.elem);
             this.path.pop();
           }
         }
         return;
-      case 'model':
-        if (!isPlainObject(value)) this.wrong(value, type);
-        else {
-          for (const key of Object.keys(value)) {
-            const field = type.fields.get(key);
-            if (field === undefined) continue;
-            this.path.push(key);
-            this.check(value[key], field);
-            this.path.pop();
-          }
+      case 'int32':
+      case 'int64':
+        this.integer(value, type);
+        return;
+      case 'boolean':
+        if (typeof value !== 'boolean') this.wrong(value, type);
+        return;
+      case 'int-or-string':
+        if (!isText(value)) this.integer(value, type);
+        return;
+      case 'quantity':
+        if (typeof value === 'number' ? !Number.isFinite(value) : !isText(value)) {
+          if (typeof value !== 'bigint') this.wrong(value, type);
         }
+        return;
+      case 'number':
+        if (typeof value !== 'number' || !Number.isFinite(value)) this.wrong(value, type);
+        return;
+      case 'time':
+        if (!isText(value)) this.wrong(value, type);
+        else if (typeof value === 'string' && !isRfc3339(value)) {
+          this.report(value, 'must be an RFC 3339 time such as "2024-05-01T12:00:00Z"');
+        }
+        return;
+      case 'any':
         return;
     }
   }
