@@ -61,6 +61,11 @@ export function plainKeyEnd(s: string, i: number, le: number): number {
   return PLAIN_KEY.test(s) ? colonEnd(s, PLAIN_KEY.lastIndex, le) : -1;
 }
 
+/** Whether a block sequence's `- ` (or a bare `-` at the line's end `le`) is at offset `i`. */
+export function isDashAt(s: string, i: number, le: number): boolean {
+  return s.charCodeAt(i) === DASH && (i + 1 === le || s.charCodeAt(i + 1) === SPACE);
+}
+
 /** A plain scalar's JSON value as goyaml.v2 and sigs.k8s.io/yaml give it. */
 function plainValue(text: string): unknown {
   const v = resolvePlain(text);
@@ -155,8 +160,7 @@ class BlockDecoder {
   }
 
   private isDash(i: number): boolean {
-    const s = this.s;
-    return s.charCodeAt(i) === DASH && (i + 1 === this.le || s.charCodeAt(i + 1) === SPACE);
+    return isDashAt(this.s, i, this.le);
   }
 
   private enter(): void {

@@ -8,7 +8,7 @@
  */
 import { Entry, Walkable, tokens, walk } from './field-walk';
 import type { FieldPosition } from './position';
-import { plainKeyEnd } from './block-decode';
+import { isDashAt, plainKeyEnd } from './block-decode';
 
 export const GIVE_UP = Symbol('give up');
 export const INTO_FLOW = Symbol('into flow');
@@ -30,7 +30,6 @@ interface Node {
 
 const SPACE = 32;
 const HASH = 35;
-const DASH = 45;
 const SCALAR: Node = { type: 'scalar', col: 0, ls: 0, le: 0, no: 0, from: 0 };
 const FLOW: Node = { type: 'flow', col: 0, ls: 0, le: 0, no: 0, from: 0 };
 
@@ -77,12 +76,17 @@ class Lines {
   }
 
   isDash(i: number): boolean {
-    const s = this.s;
-    return s.charCodeAt(i) === DASH && (i + 1 === this.le || s.charCodeAt(i + 1) === SPACE);
+    return isDashAt(this.s, i, this.le);
   }
 
   node(type: 'map' | 'seq', col: number, from: number): Node {
     return { type, col, ls: this.ls, le: this.le, no: this.no, from };
+  }
+
+  /** The mapping or sequence whose first key or dash starts the current line. */
+  block(): Node {
+    const first = this.ls + this.ind;
+    return this.node(this.isDash(first) ? 'seq' : 'map', this.ind, first);
   }
 }
 
@@ -150,16 +154,10 @@ class BlockLocator implements Walkable<Node> {
       if (j === le || s.charCodeAt(j) === HASH) {
         // the item is on the lines below: a mapping or a sequence (block-decode reads no null item)
         lines.next();
-        const first = lines.ls + lines.ind;
-        const child = lines.isDash(first)
-          ? lines.node('seq', lines.ind, first)
-          : lines.node('map', lines.ind, first);
-        out.push({ at: this.at(lines.no, lines.ind), node: child });
+        out.push({ at: this.at(lines.no, lines.ind), node: lines.block() });
       } else {
         const child =
-          plainKeyEnd(s, j, le) !== -1
-            ? { type: 'map' as const, col: j - ls, ls, le, no, from: j }
-            : this.scalarOrFlow(j, le);
+          plainKeyEnd(s, j, le) !== -1 ? lines.node('map', j - ls, j) : this.scalarOrFlow(j, le);
         out.push({ at: this.at(no, j - ls), node: child });
       }
       lines.skipDeeper(n.col);
@@ -176,14 +174,10 @@ class BlockLocator implements Walkable<Node> {
     if (j < node.le && s.charCodeAt(j) !== HASH) return this.scalarOrFlow(j, node.le);
     lines.seek(node.le + 1, node.no + 1);
     if (lines.eof) return SCALAR;
-    const first = lines.ls + lines.ind;
-    if (lines.ind > node.col) {
-      return lines.isDash(first)
-        ? lines.node('seq', lines.ind, first)
-        : lines.node('map', lines.ind, first);
-    }
-    if (lines.ind === node.col && lines.isDash(first)) return lines.node('seq', node.col, first);
-    return SCALAR;
+    // deeper lines, or a sequence at the key's own column
+    const below =
+      lines.ind > node.col || (lines.ind === node.col && lines.isDash(lines.ls + lines.ind));
+    return below ? lines.block() : SCALAR;
   }
 
   /** A value written on its line: a flow collection, or a scalar (a quoted key gives up). */
