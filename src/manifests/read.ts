@@ -59,7 +59,12 @@ export interface ReadOptions {
 }
 
 const DEFAULT_MAX_DOCUMENT = 32 * 1024 * 1024;
-const CHUNK = 1024 * 1024;
+/**
+ * Bytes read at a time. Each chunk becomes one string: at 64 KiB it is an ordinary heap object,
+ * while a 1 MiB string goes to V8's large-object space, where building it (and the splitter's
+ * joining it to the carried line) cost about 5 ms per MiB on the bench machine instead of 0.2.
+ */
+const CHUNK = 64 * 1024;
 
 /** A message on one line, control characters escaped, at most 300 characters. */
 export function oneLine(message: string): string {
