@@ -9,6 +9,15 @@ const MAX_DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  */
 export function canFire(schedule: ParsedSchedule): boolean {
   if (schedule.kind === 'every') return true;
+  let fires = FIRES.get(schedule);
+  if (fires === undefined) FIRES.set(schedule, (fires = specCanFire(schedule)));
+  return fires;
+}
+
+/** parseSchedule hands out one object per schedule text, and rules ask once per CronJob. */
+const FIRES = new WeakMap<CronSchedule, boolean>();
+
+function specCanFire(schedule: CronSchedule): boolean {
   const { minute, hour, month, dayOfWeek, dayOfMonth } = schedule;
   if (minute.bits === 0n || hour.bits === 0n || month.bits === 0n) return false;
   if (dayOfMonth.star || dayOfWeek.star) {

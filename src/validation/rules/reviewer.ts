@@ -1,6 +1,7 @@
 import { Rule } from '../rule';
 import { eachContainer, effective } from './pod-walk';
 import { Obj, bool, int, obj, objs, str } from '../read';
+import { memoByText } from '../memo';
 
 /** `repo[:tag][@digest]`: the tag follows the last ':' after the last '/'. */
 function imageTag(image: string): { tag?: string; digest: boolean } {
@@ -100,13 +101,14 @@ const REFERENCE_SEGMENTS = new Set([
   'SECONDS',
 ]);
 
-function namesACredential(name: string): boolean {
+/** Env var names repeat across a repository's manifests: each is judged once. */
+const namesACredential = memoByText((name: string): boolean => {
   const upper = name.toUpperCase();
   const segments = upper.split(/[_.-]/);
   if (REFERENCE_SEGMENTS.has(segments[segments.length - 1])) return false;
   if (/(^|_)(API|ACCESS|PRIVATE|SECRET)_KEY$/.test(upper)) return true;
   return segments.some((segment) => CREDENTIAL_SEGMENTS.has(segment));
-}
+});
 
 /** Values that are not a credential whatever the name: paths, flags, placeholders, numbers. */
 function plainlyNotACredential(value: string): boolean {
