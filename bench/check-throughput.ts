@@ -75,23 +75,31 @@ function measure(parser: string, file: string) {
     cwd: join(__dirname, '..'),
     encoding: 'utf8',
   });
-  if (r.status !== 0) return { objects: 0, ms: NaN, rssMb: NaN, failed: r.stderr.split('\n')[0] };
-  return JSON.parse(r.stdout) as { objects: number; ms: number; rssMb: number };
+  if (r.status !== 0) {
+    return { objects: 0, ms: NaN, cpuMs: NaN, rssMb: NaN, failed: r.stderr.split('\n')[0] };
+  }
+  return JSON.parse(r.stdout) as { objects: number; ms: number; cpuMs: number; rssMb: number };
 }
 
 /** Fresh processes per case: the median is reported, with the range beside it. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 /** End-to-end check, the reader alone and the yaml package on generated files of `sizes` manifests. */
 export function throughputTable(sizes: readonly number[]): {
   lines: string[];
-  results: { n: number; parser: string; perSecond: number; rssMb: number }[];
+  results: { n: number; parser: string; perSecond: number; perCpuSecond: number; rssMb: number }[];
 } {
   const dir = mkdtempSync(join(tmpdir(), 'check-throughput-'));
-  const results: { n: number; parser: string; perSecond: number; rssMb: number }[] = [];
+  const results: {
+    n: number;
+    parser: string;
+    perSecond: number;
+    perCpuSecond: number;
+    rssMb: number;
+  }[] = [];
   const lines = [
-    `| Manifests | File (MB) | Parser | Objects | Median time (s) | Manifests/s (median) | Manifests/s (${ROUNDS} runs, range) | Peak RSS (MB) |`,
-    '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+    `| Manifests | File (MB) | Parser | Objects | Median time (s) | Manifests/s (median) | Manifests/s (${ROUNDS} runs, range) | CPU time, all threads (s) | Manifests per CPU second | Peak RSS (MB) |`,
+    '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const n of sizes) {
     const file = join(dir, `manifests-${n}.yaml`);
@@ -117,9 +125,13 @@ export function throughputTable(sizes: readonly number[]): {
       const perSecond = rate(s);
       const range = `${rate(samples[samples.length - 1]).toFixed(0)}-${rate(samples[0]).toFixed(0)}`;
       const rssMb = Math.max(...samples.map((x) => x.rssMb));
-      results.push({ n, parser, perSecond, rssMb });
+      const cpuMs = samples.map((x) => x.cpuMs).sort((a, b) => a - b)[
+        Math.floor(samples.length / 2)
+      ];
+      const perCpuSecond = s.objects / (cpuMs / 1000);
+      results.push({ n, parser, perSecond, perCpuSecond, rssMb });
       lines.push(
-        `| ${n} | ${mb.toFixed(1)} | ${parser} | ${s.objects} | ${(s.ms / 1000).toFixed(2)} | ${perSecond.toFixed(0)} | ${range} | ${rssMb.toFixed(0)} |`,
+        `| ${n} | ${mb.toFixed(1)} | ${parser} | ${s.objects} | ${(s.ms / 1000).toFixed(2)} | ${perSecond.toFixed(0)} | ${range} | ${(cpuMs / 1000).toFixed(2)} | ${perCpuSecond.toFixed(0)} | ${rssMb.toFixed(0)} |`,
       );
     }
   }
