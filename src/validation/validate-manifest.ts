@@ -147,6 +147,10 @@ const compiled = new Map<string, RulePlans>();
 
 /** The rules that apply for a target and allow list, per scope; built once per combination. */
 function compiledRules(target: KubernetesVersion, allow: readonly string[]): RulePlans {
+  // Nearly every object has one of allowList's two shared lists: found without building a key.
+  const shared = allow === NOTHING_ALLOWED || allow === POD_SECURITY_ALLOWED;
+  const known = shared ? compiledShared.get(allow)?.get(target) : undefined;
+  if (known) return known;
   const key = `${target}|${allow.join(',')}`;
   let rules = compiled.get(key);
   if (!rules) {
@@ -162,8 +166,15 @@ function compiledRules(target: KubernetesVersion, allow: readonly string[]): Rul
     });
     compiled.set(key, rules);
   }
+  if (shared) {
+    let byTarget = compiledShared.get(allow);
+    if (!byTarget) compiledShared.set(allow, (byTarget = new Map()));
+    byTarget.set(target, rules);
+  }
   return rules;
 }
+
+const compiledShared = new Map<readonly string[], Map<KubernetesVersion, RulePlans>>();
 
 function reporter(
   ruleOf: () => Rule,
