@@ -270,6 +270,19 @@ describe('copy on write', () => {
     expect(podOf(d).containers.map((c: Json) => c?.name)).toEqual(['a', undefined, 'b']);
   });
 
+  test('an own __proto__ key (JSON can carry one) stays a key of the copy, not its prototype', () => {
+    const pod = JSON.parse('{"__proto__": {"containers": [{"name": "x"}]}, "dnsPolicy": ""}');
+    const d = defaulted(job({}, JSON.parse('{"__proto__": {"completions": 5}}')));
+    const podSpec = podOf(defaulted(job(pod)));
+    for (const copied of [podSpec, d.spec]) {
+      expect(Object.getPrototypeOf(copied)).toBe(Object.prototype);
+      expect(Object.prototype.hasOwnProperty.call(copied, '__proto__')).toBe(true);
+    }
+    expect(podSpec.dnsPolicy).toBe('ClusterFirst');
+    expect(podSpec.containers.map((c: Json) => c.name)).toEqual(['main']);
+    expect(d.spec.completions).toBe(1);
+  });
+
   test('anything but a Job or CronJob comes back as is', () => {
     const m = { kind: 'Deployment', spec: {} };
     expect(defaulted(m)).toBe(m);
