@@ -45,9 +45,8 @@ class Walker {
       case 'model':
         if (!isPlainObject(value)) this.wrong(value, type);
         else {
-          const keys = Object.keys(value);
-          for (let i = 0; i < keys.length; i++) {
-            const key = keys[i];
+          // for-in, not Object.keys: no array per object (decoded values inherit no keys)
+          for (const key in value) {
             const field = type.fields.get(key);
             if (field === undefined) continue;
             this.path.push(key);
@@ -74,9 +73,7 @@ class Walker {
       case 'map':
         if (!isPlainObject(value)) this.wrong(value, type);
         else {
-          const keys = Object.keys(value);
-          for (let i = 0; i < keys.length; i++) {
-            const key = keys[i];
+          for (const key in value) {
             this.path.push(key);
             this.check(value[key], type.elem);
             this.path.pop();
