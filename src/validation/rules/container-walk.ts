@@ -50,6 +50,20 @@ export function hasPodSpec(ctx: RuleContext): boolean {
 
 /** Visits the init containers, then the regular containers, with their field paths. */
 export function eachContainerOf(ctx: RuleContext, visit: (v: ContainerVisit) => void): void {
+  const visits = containerVisits(ctx);
+  for (let i = 0; i < visits.length; i++) visit(visits[i]);
+}
+
+/** The visits of the last context asked about: the pod rules of one object ask one after another. */
+let visited: { ctx: RuleContext; visits: readonly ContainerVisit[] } | undefined;
+
+/**
+ * The containers of a context's pod, built once per context (one per object and scope) rather
+ * than once per rule: their paths and visits were a good part of what the rules allocated.
+ */
+export function containerVisits(ctx: RuleContext): readonly ContainerVisit[] {
+  if (visited?.ctx === ctx) return visited.visits;
+  const visits: ContainerVisit[] = [];
   const sidecars = served(ctx, 'sidecars');
   // An entry that is not an object is the decoding rule's; it keeps its index.
   const init = arr(ctx.podSpec.initContainers);
@@ -57,14 +71,21 @@ export function eachContainerOf(ctx: RuleContext, visit: (v: ContainerVisit) => 
     const container = init[i];
     if (!isObj(container)) continue;
     const sidecar = sidecars && container.restartPolicy === 'Always';
-    visit({ container, path: `${ctx.podPath}.initContainers[${i}]`, init: true, sidecar });
+    visits.push({ container, path: `${ctx.podPath}.initContainers[${i}]`, init: true, sidecar });
   }
   const regular = arr(ctx.podSpec.containers);
   for (let i = 0; i < regular.length; i++) {
     const container = regular[i];
     if (!isObj(container)) continue;
-    visit({ container, path: `${ctx.podPath}.containers[${i}]`, init: false, sidecar: false });
+    visits.push({
+      container,
+      path: `${ctx.podPath}.containers[${i}]`,
+      init: false,
+      sidecar: false,
+    });
   }
+  visited = { ctx, visits };
+  return visits;
 }
 
 /** Whether a JSON value is present (a null field is an absent pointer to the API server). */

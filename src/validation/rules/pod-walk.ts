@@ -1,5 +1,6 @@
 import { RuleContext } from '../rule';
-import { Obj, arr, isObj, obj } from '../read';
+import { Obj, obj } from '../read';
+import { containerVisits } from './container-walk';
 
 /**
  * Visits every init container and container of the pod with its field path. An entry that
@@ -10,16 +11,8 @@ export function eachContainer(
   ctx: RuleContext,
   visit: (container: Obj, path: string) => void,
 ): void {
-  const init = arr(ctx.podSpec.initContainers);
-  for (let i = 0; i < init.length; i++) {
-    const c = init[i];
-    if (isObj(c)) visit(c, `${ctx.podPath}.initContainers[${i}]`);
-  }
-  const regular = arr(ctx.podSpec.containers);
-  for (let i = 0; i < regular.length; i++) {
-    const c = regular[i];
-    if (isObj(c)) visit(c, `${ctx.podPath}.containers[${i}]`);
-  }
+  const visits = containerVisits(ctx);
+  for (let i = 0; i < visits.length; i++) visit(visits[i].container, visits[i].path);
 }
 
 /** A security setting as it applies to a container: its own, else the pod's. */
