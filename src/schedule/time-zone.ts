@@ -15,9 +15,18 @@ const GO_ONLY_ZONES: ReadonlyMap<string, string> = new Map([['Factory', 'UTC']])
 export function clockZone(timeZone: string): string {
   return GO_ONLY_ZONES.get(timeZone) ?? timeZone;
 }
-const known = new Map<string, boolean>();
 
 export function timeZoneProblem(timeZone: string): string | undefined {
+  if (answers.has(timeZone)) return answers.get(timeZone);
+  const problem = zoneProblem(timeZone);
+  if (answers.size < 1000) answers.set(timeZone, problem);
+  return problem;
+}
+
+/** Rules ask per CronJob, and a repository uses a few zones: each is judged once. */
+const answers = new Map<string, string | undefined>();
+
+function zoneProblem(timeZone: string): string | undefined {
   if (timeZone.length === 0) return 'timeZone must be unset or a non-empty IANA zone name';
   for (const part of timeZone.split('/')) {
     if (part === '.' || part === '..' || part.startsWith('-') || !COMPONENT.test(part)) {
@@ -35,17 +44,13 @@ let canonical: ReadonlySet<string> | undefined;
 
 /** Go loads zones from files, so names are case-sensitive; ICU is not, hence the extra checks. */
 function isKnownZone(timeZone: string): boolean {
-  let ok = known.get(timeZone);
-  if (ok === undefined) {
-    canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
-    ok =
-      canonical.has(timeZone) ||
-      timeZone === 'UTC' ||
-      GO_ONLY_ZONES.has(timeZone) ||
-      isCaseExactAlias(timeZone);
-    known.set(timeZone, ok);
-  }
-  return ok;
+  canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
+  return (
+    canonical.has(timeZone) ||
+    timeZone === 'UTC' ||
+    GO_ONLY_ZONES.has(timeZone) ||
+    isCaseExactAlias(timeZone)
+  );
 }
 
 function isCaseExactAlias(timeZone: string): boolean {
