@@ -35,6 +35,7 @@ const COLON = 58;
 const DASH = 45;
 const DQUOTE = 34;
 const SQUOTE = 39;
+const BACKSLASH = 92;
 
 /** A plain key: letters, digits, `_`, `.`, `/` and `-` (not first). */
 const PLAIN_KEY = /[A-Za-z0-9_./][A-Za-z0-9_./-]*/y;
@@ -303,7 +304,9 @@ class BlockDecoder {
     if (s.charCodeAt(j) === DQUOTE) {
       const close = s.indexOf('"', j + 1);
       if (close === -1 || close >= this.le) return general(); // continues on the next line
-      if (s.slice(j + 1, close).includes('\\')) return general(); // escapes: the general path
+      for (let k = j + 1; k < close; k++) {
+        if (s.charCodeAt(k) === BACKSLASH) return general(); // escapes: the general path
+      }
       return close + 1;
     }
     for (let k = s.indexOf("'", j + 1); k !== -1 && k < this.le; k = s.indexOf("'", k + 2)) {
