@@ -52,6 +52,23 @@ function dropped(ctx: RuleContext, gate: FeatureGate): boolean {
   return !featureEnabled(gate, ctx.targetVersion) && enabledSince(gate) !== undefined;
 }
 
+const droppedLists = new Map<
+  ReadonlyArray<[string, FeatureGate]>,
+  Map<KubernetesVersion, ReadonlyArray<[string, FeatureGate]>>
+>();
+
+/** The fields of `list` the target drops, found once per target (none for a recent one). */
+function droppedIn(
+  ctx: RuleContext,
+  list: ReadonlyArray<[string, FeatureGate]>,
+): ReadonlyArray<[string, FeatureGate]> {
+  let byTarget = droppedLists.get(list);
+  if (!byTarget) droppedLists.set(list, (byTarget = new Map()));
+  let out = byTarget.get(ctx.targetVersion);
+  if (!out) byTarget.set(ctx.targetVersion, (out = list.filter(([, gate]) => dropped(ctx, gate))));
+  return out;
+}
+
 export const servedJobFields: Rule = {
   id: 'field-served',
   family: 2,
@@ -59,14 +76,13 @@ export const servedJobFields: Rule = {
   summary:
     'every field is served by the target Kubernetes version (the API server drops unknown fields)',
   check(ctx) {
-    for (const [field, gate] of JOB_FIELDS) {
-      if (isSet(ctx.jobSpec[field]) && dropped(ctx, gate)) {
-        report(ctx, `${ctx.specPath}.${field}`, gate);
-      }
+    for (const [field, gate] of droppedIn(ctx, JOB_FIELDS)) {
+      if (isSet(ctx.jobSpec[field])) report(ctx, `${ctx.specPath}.${field}`, gate);
     }
+    if (!dropped(ctx, 'JobBackoffLimitPerIndex')) return;
     const rules = objs(obj(ctx.jobSpec.podFailurePolicy)?.rules);
     rules.forEach((rule, i) => {
-      if (rule.action === 'FailIndex' && dropped(ctx, 'JobBackoffLimitPerIndex')) {
+      if (rule.action === 'FailIndex') {
         report(
           ctx,
           `${ctx.specPath}.podFailurePolicy.rules[${i}].action`,
@@ -92,10 +108,8 @@ export const servedPodFields: Rule = {
   },
   summary: 'pod spec fields are served by the target Kubernetes version (newer ones are dropped)',
   check(ctx) {
-    for (const [field, gate] of POD_FIELDS) {
-      if (isSet(ctx.podSpec[field]) && dropped(ctx, gate)) {
-        report(ctx, `${ctx.podPath}.${field}`, gate);
-      }
+    for (const [field, gate] of droppedIn(ctx, POD_FIELDS)) {
+      if (isSet(ctx.podSpec[field])) report(ctx, `${ctx.podPath}.${field}`, gate);
     }
     if (dropped(ctx, 'DynamicResourceAllocation')) {
       eachContainer(ctx, (c, cPath) => {
