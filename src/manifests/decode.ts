@@ -8,104 +8,11 @@
  * applied in order as goyaml.v2 applies them, non-string keys take sigs.k8s.io/yaml's spelling,
  * and numbers JSON cannot hold are errors.
  */
-import { Schema, Type, YAMLException, loadAll } from 'js-yaml';
-import type { LoadOptions } from 'js-yaml';
 import { decodeBlockYaml } from './block-decode';
-import {
-  GoScalar,
-  KEY_MARKER,
-  MERGE_KEY_PREFIX,
-  ScalarError,
-  goScalarCount,
-  resolvePlain,
-  resolveTagged,
-} from './go-scalars';
+import { GoScalar, KEY_MARKER, MERGE_KEY_PREFIX, ScalarError, goScalarCount } from './go-scalars';
+import { DocumentError, MAX_DEPTH } from './document-error';
 
-/** How deep collections may nest (goyaml.v2 has no limit; encoding/json stops at 10,000). */
-export const MAX_DEPTH = 1000;
-
-/** Why a document cannot be read, and where (1-based, relative to the document's text). */
-export class DocumentError extends Error {
-  constructor(
-    message: string,
-    readonly line?: number,
-    readonly column?: number,
-    /** The field path where the conversion failed, for a position found later. */
-    readonly path?: string,
-  ) {
-    super(message);
-  }
-}
-
-// ---- the js-yaml schema -----------------------------------------------------------------------
-
-let taggedResult: unknown;
-let taggedError: string | undefined;
-
-const plainScalar = new Type('tag:cdk8s-batch,2026:plain', {
-  kind: 'scalar',
-  resolve: () => true,
-  construct: (data) => resolvePlain(data as string),
-});
-
-const taggedScalar = new Type('', {
-  kind: 'scalar',
-  multi: true,
-  // js-yaml hands a multi type's resolve the tag too (@types/js-yaml 4.0 declares one argument).
-  resolve: (data: unknown, tag?: string) => {
-    try {
-      taggedResult = resolveTagged(tag ?? '', data === null ? '' : String(data));
-      return true;
-    } catch (e) {
-      if (!(e instanceof ScalarError)) throw e;
-      taggedError = e.message;
-      return false;
-    }
-  },
-  construct: () => taggedResult,
-});
-
-/** goyaml.v2 ignores the tag of a sequence or a mapping. */
-const taggedCollection = (kind: 'sequence' | 'mapping') =>
-  new Type('', { kind, multi: true, resolve: () => true, construct: (data) => data });
-
-const SCHEMA = new Schema({
-  implicit: [plainScalar],
-  explicit: [taggedScalar, taggedCollection('sequence'), taggedCollection('mapping')],
-});
-
-/** js-yaml's error as `reason` with a 1-based line and column, without its source snippet. */
-function fromYamlException(e: YAMLException): DocumentError {
-  let reason = e.reason || e.message.split('\n')[0];
-  if (reason.startsWith('cannot resolve a node with') && taggedError) reason = taggedError;
-  reason = reason.replace(/[\s:]+$/, '');
-  return new DocumentError(
-    reason,
-    e.mark ? e.mark.line + 1 : undefined,
-    e.mark ? e.mark.column + 1 : undefined,
-  );
-}
-
-/**
- * The raw documents of a text (usually one: the splitter hands over one document at a time).
- * Throws a DocumentError for a syntax error.
- */
-function parseRaw(text: string): unknown[] {
-  taggedError = undefined;
-  try {
-    // maxDepth is js-yaml 4.3's nesting limit, newer than @types/js-yaml 4.0.
-    const options = { schema: SCHEMA, json: true, maxDepth: MAX_DEPTH } as LoadOptions;
-    return loadAll(text, null, options);
-  } catch (e) {
-    if (e instanceof YAMLException) throw fromYamlException(e);
-    if (e instanceof RangeError) {
-      throw new DocumentError(`nesting too deep for the reader (over ${MAX_DEPTH} levels)`);
-    }
-    throw new DocumentError(`cannot parse: ${(e as Error).message}`);
-  } finally {
-    taggedResult = undefined;
-  }
-}
+export { DocumentError, MAX_DEPTH } from './document-error';
 
 // ---- the conversion: goyaml.v2's decoder over js-yaml's tree ----------------------------------
 
@@ -275,6 +182,8 @@ export function decodeYaml(text: string): unknown[] {
 /** decodeYaml without the fast path: js-yaml, then goyaml.v2's conversion. */
 export function decodeAnyYaml(text: string): unknown[] {
   const given = goScalarCount();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- js-yaml loads only here
+  const { parseRaw } = require('./js-yaml-parse') as typeof import('./js-yaml-parse');
   const raws = parseRaw(text);
   // Without GoScalars and anchors (so aliases) js-yaml's tree is already the JSON value.
   if (goScalarCount() === given && !text.includes('&')) return raws.map((raw) => raw ?? null);

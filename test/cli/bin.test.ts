@@ -123,6 +123,37 @@ describe('cdk8s-batch check', () => {
   }, 30_000);
 });
 
+describe('what check loads', () => {
+  /** The YAML parsers among the modules loaded by `check` on `yaml`, with the result's exit code. */
+  function parsersLoaded(yaml: string): { code: number | null; parsers: string[] } {
+    const probe = `
+      const { run } = require('./lib/cli/main');
+      run(['check', '-'], { out: () => {}, err: () => {}, stdin: () => ${JSON.stringify(yaml)} })
+        .then((code) => console.log(JSON.stringify({ code, loaded: Object.keys(require.cache) })));`;
+    const r = spawnSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const { code, loaded } = JSON.parse(r.stdout) as { code: number; loaded: string[] };
+    const parsers = loaded
+      .map((f) => /node_modules\/(js-yaml|yaml)\//.exec(f)?.[1])
+      .filter((p): p is string => p !== undefined);
+    return { code, parsers: [...new Set(parsers)].sort() };
+  }
+
+  const job = (spec: string) =>
+    `apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n${spec}\n`;
+  const pod =
+    '  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: m, image: "r/a:1"}]';
+
+  test('block YAML is read without a general YAML parser', () => {
+    expect(parsersLoaded(job(pod))).toEqual({ code: 0, parsers: [] });
+  }, 30_000);
+
+  test('an anchor sends the document to js-yaml, and a finding in it to the yaml package', () => {
+    const anchored = job(`  backoffLimit: &b -1\n  parallelism: *b\n${pod}`);
+    expect(parsersLoaded(anchored)).toEqual({ code: 1, parsers: ['js-yaml', 'yaml'] });
+  }, 30_000);
+});
+
 describe('cdk8s-batch schedule', () => {
   test('next runs in each CronJob zone, DST included', () => {
     const r = bin([
