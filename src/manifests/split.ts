@@ -76,6 +76,11 @@ export class DocumentSplitter {
     this.parts.push(piece);
   }
 
+  /** The current document's text up to `piece`, which has not been added yet. */
+  private sofar(piece: string): string {
+    return this.parts.length === 0 ? piece : this.parts.join('') + piece;
+  }
+
   private flush(): RawDocument | undefined {
     const doc: RawDocument | undefined = this.tooLarge
       ? { text: '', startLine: this.startLine, tooLarge: true }
@@ -99,9 +104,9 @@ export class DocumentSplitter {
     for (let m = MARKER.exec(s); m !== null; m = MARKER.exec(s)) {
       const at = m.index;
       let end = at; // where the current document ends (exclusive)
-      if (m[0] === '---' && this.parts.length === 0 && onlyDirectives(s.slice(pos, at))) {
-        continue; // `%YAML 1.1` and `%TAG` lines belong to the document that `---` starts
-      }
+      // `%YAML 1.1` and `%TAG` lines belong to the document that `---` starts, also when they
+      // came in an earlier chunk
+      if (m[0] === '---' && onlyDirectives(this.sofar(s.slice(pos, at)))) continue;
       if (m[0] === '...') {
         const nl = s.indexOf('\n', at);
         end = nl === -1 ? s.length : nl + 1;

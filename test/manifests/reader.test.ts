@@ -200,7 +200,7 @@ describe('files', () => {
       Buffer.from([0x6b, 0x3a, 0x20, 0x76, 0x0a, 0xff, 0xfe, 0x00, 0x01]),
     );
     writeFileSync(join(d, 'nul.yaml'), 'kind: A\n\0\n');
-    // past the first read chunk (1 MiB), in YAML and in JSON: the lines before it still count
+    // past the first read chunk, in YAML and in JSON: the lines before it still count
     const lines = 'kind: Job\n'.repeat(150_000);
     writeFileSync(join(d, 'nul-late.yaml'), `${lines}a: \0\n`);
     writeFileSync(join(d, 'nul-late.json'), `{\n${' "a": 1,\n'.repeat(150_000)}"b": "\0"}\n`);
@@ -245,6 +245,18 @@ describe('files', () => {
     expect(objects(got)).toHaveLength(3000);
     const last = got[2999];
     expect(last).toMatchObject({ line: 3 * 2999 + 2999 + 1, docIndex: 2999 });
+  });
+
+  test('a directive and the `---` it belongs to in different read chunks make one document', () => {
+    const d = dir();
+    const head = 'kind: A\nx: ';
+    const tail = '\n...\n%YAML 1.1\n';
+    // the first read chunk (64 KiB) ends right after the directive
+    const pad = 'p'.repeat(64 * 1024 - head.length - tail.length);
+    writeFileSync(join(d, 'directive.yaml'), `${head}${pad}${tail}---\nkind: B\n`);
+    const got = [...readObjectsSync([d])];
+    expect(errors(got)).toEqual([]);
+    expect(objects(got).map((o) => o.kind)).toEqual(['A', 'B']);
   });
 
   test('readObjects streams the same items asynchronously', async () => {
