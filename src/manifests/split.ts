@@ -41,10 +41,9 @@ export class DocumentSplitter {
 
   /** Feeds decoded text; returns the documents it completes. */
   push(chunk: string): RawDocument[] {
-    const data = this.carry + chunk;
-    const lastNl = data.lastIndexOf('\n');
-    if (lastNl === -1) {
-      this.carry = data;
+    const firstNl = chunk.indexOf('\n');
+    if (firstNl === -1) {
+      this.carry += chunk;
       // A huge line: keep the carry bounded by the limit (its document is too large anyway).
       if (this.carry.length > this.maxDocumentChars) {
         this.tooLarge = true;
@@ -52,8 +51,16 @@ export class DocumentSplitter {
       }
       return [];
     }
-    this.carry = data.slice(lastNl + 1);
-    return this.process(data.slice(0, lastNl + 1));
+    // The carried line is completed on its own, so that the chunk is not copied into one string
+    // with it: the documents of the chunk stay slices of the chunk.
+    const head = this.carry + chunk.slice(0, firstNl + 1);
+    const lastNl = chunk.lastIndexOf('\n');
+    this.carry = chunk.slice(lastNl + 1);
+    const out = this.process(head);
+    if (lastNl > firstNl) {
+      for (const doc of this.process(chunk.slice(firstNl + 1, lastNl + 1))) out.push(doc);
+    }
+    return out;
   }
 
   /** The end of the stream: the last document. */
