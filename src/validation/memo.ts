@@ -16,3 +16,20 @@ export function memoByText<T>(fn: (text: string) => T, max = 10_000): (text: str
     return answer;
   };
 }
+
+/**
+ * A pure function of two keys, remembered by the first key, then the second (by identity for
+ * objects). For keys from small sets, such as a feature gate or a shared list and the target
+ * version of a run: nothing is ever forgotten.
+ */
+export function memoByPair<A, B, T>(fn: (a: A, b: B) => T): (a: A, b: B) => T {
+  const answers = new Map<A, Map<B, T>>();
+  return (a, b) => {
+    let byB = answers.get(a);
+    if (!byB) answers.set(a, (byB = new Map()));
+    if (byB.has(b)) return byB.get(b) as T;
+    const answer = fn(a, b);
+    byB.set(b, answer);
+    return answer;
+  };
+}

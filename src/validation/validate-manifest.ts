@@ -6,6 +6,7 @@ import { Problem } from './problem';
 import { Obj, isObj, obj } from './read';
 import { ReportOptions, Rule, RuleContext, RuleScope } from './rule';
 import { KubernetesVersion, NEWEST_KNOWN_VERSION, serves } from './versions';
+import { memoByPair } from './memo';
 
 export type { RelaxableRule } from './relaxable';
 
@@ -49,7 +50,7 @@ export function validateManifest(written: unknown, options: ValidationOptions = 
   const metadata = obj(manifest.metadata) ?? EMPTY;
   const templateJobSpec = kind === 'CronJob' ? (obj(obj(spec.jobTemplate)?.spec) ?? EMPTY) : spec;
   const podSpec = obj(obj(templateJobSpec.template)?.spec) ?? EMPTY;
-  const rules = compiledRules(targetVersion, allow).for(
+  const rules = compiledRules(allow, targetVersion).for(
     DECLARED.setIn(metadata, templateJobSpec, podSpec),
   );
   let current: Rule;
@@ -122,12 +123,22 @@ function allowList(options: ValidationOptions, annotated: readonly string[]): re
   if (annotated.length === 0 && (options.allow ?? NOTHING_ALLOWED).length === 0) {
     return options.podSecurity ? NOTHING_ALLOWED : POD_SECURITY_ALLOWED;
   }
-  return [
+  const list = [
     ...(options.allow ?? []),
     ...annotated,
     ...(options.podSecurity ? [] : ['pod-security']),
   ].sort();
+  const key = list.join(',');
+  let interned = ALLOW_LISTS.get(key);
+  if (!interned) ALLOW_LISTS.set(key, (interned = list));
+  return interned;
 }
+
+/** One array per allow list, so that compiledRules can know a list by its identity. */
+const ALLOW_LISTS = new Map<string, readonly string[]>([
+  ['', NOTHING_ALLOWED],
+  ['pod-security', POD_SECURITY_ALLOWED],
+]);
 
 function applies(rule: Rule, target: KubernetesVersion, allow: readonly string[]): boolean {
   if (rule.family === 3 && allow.includes(rule.id)) return false;
@@ -143,38 +154,21 @@ const DECLARING = new Map(
   ),
 );
 
-const compiled = new Map<string, RulePlans>();
-
-/** The rules that apply for a target and allow list, per scope; built once per combination. */
-function compiledRules(target: KubernetesVersion, allow: readonly string[]): RulePlans {
-  // Nearly every object has one of allowList's two shared lists: found without building a key.
-  const shared = allow === NOTHING_ALLOWED || allow === POD_SECURITY_ALLOWED;
-  const known = shared ? compiledShared.get(allow)?.get(target) : undefined;
-  if (known) return known;
-  const key = `${target}|${allow.join(',')}`;
-  let rules = compiled.get(key);
-  if (!rules) {
+/** The rules that apply for an allow list (from allowList) and a target, per scope. */
+const compiledRules = memoByPair(
+  (allow: readonly string[], target: KubernetesVersion): RulePlans => {
     const pick = (scope: RuleScope) =>
       RULES_BY_SCOPE[scope]
         .filter((r) => applies(r, target, allow))
         .map((r) => DECLARING.get(r) as DeclaringRule);
-    rules = new RulePlans({
+    return new RulePlans({
       object: pick('object'),
       cronjob: pick('cronjob'),
       job: pick('job'),
       pod: pick('pod'),
     });
-    compiled.set(key, rules);
-  }
-  if (shared) {
-    let byTarget = compiledShared.get(allow);
-    if (!byTarget) compiledShared.set(allow, (byTarget = new Map()));
-    byTarget.set(target, rules);
-  }
-  return rules;
-}
-
-const compiledShared = new Map<readonly string[], Map<KubernetesVersion, RulePlans>>();
+  },
+);
 
 function reporter(
   ruleOf: () => Rule,

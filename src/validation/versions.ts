@@ -1,3 +1,5 @@
+import { memoByPair } from './memo';
+
 /** A Kubernetes minor release, e.g. `'1.31'`. */
 export type KubernetesVersion = `1.${number}`;
 
@@ -149,22 +151,20 @@ export const FEATURE_GATES = {
 
 export type FeatureGate = keyof typeof FEATURE_GATES;
 
-/** The stage of a gate in a release, or undefined before the gate existed. */
-export function gateStage(gate: FeatureGate, version: KubernetesVersion): GateStage | undefined {
-  let byVersion = STAGES.get(gate);
-  if (!byVersion) STAGES.set(gate, (byVersion = new Map()));
-  if (byVersion.has(version)) return byVersion.get(version);
-  const minor = minorOf(version) ?? 0;
-  let current: GateStage | undefined;
-  for (const s of FEATURE_GATES[gate]) {
-    if ((minorOf(s.version) ?? 0) <= minor) current = s;
-  }
-  byVersion.set(version, current);
-  return current;
-}
-
-/** Rules and defaults ask per object, for the one target version of a run: answered once. */
-const STAGES = new Map<FeatureGate, Map<KubernetesVersion, GateStage | undefined>>();
+/**
+ * The stage of a gate in a release, or undefined before the gate existed. Rules and defaults ask
+ * per object, for the one target version of a run: each pair is answered once.
+ */
+export const gateStage = memoByPair(
+  (gate: FeatureGate, version: KubernetesVersion): GateStage | undefined => {
+    const minor = minorOf(version) ?? 0;
+    let current: GateStage | undefined;
+    for (const s of FEATURE_GATES[gate]) {
+      if ((minorOf(s.version) ?? 0) <= minor) current = s;
+    }
+    return current;
+  },
+);
 
 /** Whether a gate is on by default in a release. */
 export function featureEnabled(gate: FeatureGate, version: KubernetesVersion): boolean {

@@ -16,6 +16,7 @@ import {
   featureEnabled,
   minorOf,
 } from '../versions';
+import { memoByPair } from '../memo';
 import { eachContainer } from './pod-walk';
 
 /** Job spec fields and the gate that serves them. */
@@ -49,25 +50,18 @@ function report(ctx: RuleContext, field: string, gate: FeatureGate): void {
 
 /** Whether a gate is off in the target but on by default in a release the rules know. */
 function dropped(ctx: RuleContext, gate: FeatureGate): boolean {
-  return !featureEnabled(gate, ctx.targetVersion) && enabledSince(gate) !== undefined;
+  return droppedIn(ctx.targetVersion, gate);
 }
 
-const droppedLists = new Map<
-  ReadonlyArray<[string, FeatureGate]>,
-  Map<KubernetesVersion, ReadonlyArray<[string, FeatureGate]>>
->();
-
-/** The fields of `list` the target drops, found once per target (none for a recent one). */
-function droppedIn(
-  ctx: RuleContext,
-  list: ReadonlyArray<[string, FeatureGate]>,
-): ReadonlyArray<[string, FeatureGate]> {
-  let byTarget = droppedLists.get(list);
-  if (!byTarget) droppedLists.set(list, (byTarget = new Map()));
-  let out = byTarget.get(ctx.targetVersion);
-  if (!out) byTarget.set(ctx.targetVersion, (out = list.filter(([, gate]) => dropped(ctx, gate))));
-  return out;
+function droppedIn(target: KubernetesVersion, gate: FeatureGate): boolean {
+  return !featureEnabled(gate, target) && enabledSince(gate) !== undefined;
 }
+
+/** The fields of a list the target drops, found once per target (none for a recent one). */
+const droppedFields = memoByPair(
+  (list: ReadonlyArray<[string, FeatureGate]>, target: KubernetesVersion) =>
+    list.filter(([, gate]) => droppedIn(target, gate)),
+);
 
 export const servedJobFields: Rule = {
   id: 'field-served',
@@ -76,7 +70,7 @@ export const servedJobFields: Rule = {
   summary:
     'every field is served by the target Kubernetes version (the API server drops unknown fields)',
   check(ctx) {
-    for (const [field, gate] of droppedIn(ctx, JOB_FIELDS)) {
+    for (const [field, gate] of droppedFields(JOB_FIELDS, ctx.targetVersion)) {
       if (isSet(ctx.jobSpec[field])) report(ctx, `${ctx.specPath}.${field}`, gate);
     }
     if (!dropped(ctx, 'JobBackoffLimitPerIndex')) return;
@@ -108,7 +102,7 @@ export const servedPodFields: Rule = {
   },
   summary: 'pod spec fields are served by the target Kubernetes version (newer ones are dropped)',
   check(ctx) {
-    for (const [field, gate] of droppedIn(ctx, POD_FIELDS)) {
+    for (const [field, gate] of droppedFields(POD_FIELDS, ctx.targetVersion)) {
       if (isSet(ctx.podSpec[field])) report(ctx, `${ctx.podPath}.${field}`, gate);
     }
     if (dropped(ctx, 'DynamicResourceAllocation')) {
