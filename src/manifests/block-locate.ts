@@ -79,7 +79,7 @@ class Lines {
     return isDashAt(this.s, i, this.le);
   }
 
-  node(type: 'map' | 'seq', col: number, from: number): Node {
+  node(type: 'map' | 'seq' | 'value', col: number, from: number): Node {
     return { type, col, ls: this.ls, le: this.le, no: this.no, from };
   }
 
@@ -121,14 +121,7 @@ class BlockLocator implements Walkable<Node> {
     for (;;) {
       const end = plainKeyEnd(s, k, lines.le);
       if (end === -1) throw GIVE_UP; // a quoted key
-      const value: Node = {
-        type: 'value',
-        col: n.col,
-        ls: lines.ls,
-        le: lines.le,
-        no: lines.no,
-        from: end,
-      };
+      const value = lines.node('value', n.col, end);
       out.push({ key: s.slice(k, end - 1), at: this.at(lines.no, n.col), node: value });
       // the next key: past the value's lines, and past a sequence at the key's own column
       lines.skipDeeper(n.col);
